@@ -23,7 +23,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "django_tasks",
-    "django_tasks.backends.database",
+    "django_tasks_db",
     "axes",
     "tepat.core",
     "tepat.accounts",
@@ -133,7 +133,7 @@ MEDIA_ROOT = env.path("TEPAT_MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -65,8 +65,9 @@ def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} tidak diizinkan")
 
 
-def main(argv: list[str], stdin_text: Callable[[], str], out: Callable[[str], None],
-         err: Callable[[str], None]) -> int:
+def main(
+    argv: list[str], stdin_text: Callable[[], str], out: Callable[[str], None], err: Callable[[str], None]
+) -> int:
     if len(argv) != 1:
         err("error: $: pemakaian: python -m tepat.engine CASE.json (atau - untuk stdin)")
         return 2

@@ -35,7 +35,7 @@ def test_bad_envelopes_exit_2_with_a_named_error(args: list[str], stdin: str, ex
 
 
 def test_module_entry_point_runs_as_a_real_process() -> None:
-    proc = subprocess.run(  # noqa: S603
+    proc = subprocess.run(
         [sys.executable, "-m", "tepat.engine", "-"],
         input=json.dumps({"method": "unknown"}),
         capture_output=True,
