@@ -9,6 +9,7 @@ if (echo >"/dev/tcp/$HOST/$PORT") 2>/dev/null; then
   exit 1
 fi
 $PY manage.py migrate --noinput
+$PY manage.py harden_db
 $PY manage.py seed_demo
 $PY manage.py db_worker >/tmp/tepat-worker.log 2>&1 &
 WORKER=$!

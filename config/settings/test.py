@@ -3,7 +3,7 @@
 from .base import *  # noqa: F403
 from .base import env
 
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="test-only-insecure-key-tepat-0123456789")  # noqa: S105
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="test-only-insecure-key-tepat-0123456789")
 DEBUG = False
 TEPAT_DEMO = True
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

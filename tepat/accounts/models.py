@@ -33,7 +33,11 @@ class RoleGrant(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="grants")
     role = models.CharField("peran", max_length=20, choices=ROLE_CHOICES)
     unit = models.ForeignKey(
-        "organization.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="grants",
+        "organization.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants",
         verbose_name="unit",
     )
     valid_from = models.DateField("berlaku mulai")

@@ -27,7 +27,10 @@ METHODS: dict[str, str] = {
 
 def handler_for(method: str) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
     module_name, func_name = METHODS[method].split(":")
-    return getattr(importlib.import_module(module_name), func_name)  # type: ignore[no-any-return]
+    handler: Callable[[Mapping[str, Any]], dict[str, Any]] = getattr(
+        importlib.import_module(module_name), func_name
+    )
+    return handler
 
 
 def run(case: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from tepat.engine.cases import main
 
 def run_cli(args: list[str], stdin: str = "") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = main(args, lambda: stdin, lambda t: out.write(t + "\n"), lambda t: err.write(t + "\n"))
+    code = main(args, lambda: stdin, lambda t: print(t, file=out), lambda t: print(t, file=err))
     return code, out.getvalue(), err.getvalue()
 
 

@@ -1,0 +1,27 @@
+"""Idle timeout (R-10): Django only has an absolute lifetime (SESSION_COOKIE_AGE); this adds the idle one."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+
+LAST_SEEN_KEY = "tepat_last_seen"
+
+
+class SessionLifetimeMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(LAST_SEEN_KEY, now)
+            if now - last_seen > settings.TEPAT_SESSION_IDLE_SECONDS:
+                logout(request)
+            else:
+                request.session[LAST_SEEN_KEY] = now
+        return self.get_response(request)

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.views.generic import TemplateView
+
+from tepat.core.scoping import today, user_scope
+from tepat.core.selectors import dashboard
+from tepat.engine.roles import Role
+from tepat.people.selectors import completeness_counts, incomplete_employees
+
+
+def health(request: HttpRequest) -> HttpResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+class DashboardView(TemplateView):
+    template_name = "core/dashboard.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        scope = user_scope(request.user)
+        if scope.roles <= {Role.EMPLOYEE}:
+            return redirect("people:my_profile")  # an employee's home is their own profile
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["board"] = dashboard(viewer=self.request.user, on=today())
+        return context
+
+
+class CompletenessView(TemplateView):
+    template_name = "core/completeness.html"
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        year = today().year - 1
+        rows = incomplete_employees(viewer=self.request.user, year=year)
+        context["year"] = year
+        context["counts"] = completeness_counts(viewer=self.request.user, year=year)
+        context["page_obj"] = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
+        return context

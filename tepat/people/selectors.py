@@ -1,0 +1,123 @@
+"""Reads of employees and their records, always through `Employee.objects.visible_to(viewer)`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from tepat.core.types import Viewer
+from tepat.engine.dates import shift_years
+from tepat.organization.models import Unit
+from tepat.people.models import (
+    CompetencyAssessment,
+    EducationHistory,
+    Employee,
+    PerformanceRecord,
+    PositionHistory,
+)
+
+
+@dataclass(frozen=True)
+class EmployeeFilters:
+    q: str = ""
+    unit: Unit | None = None
+    rank: int | None = None
+    kind: str = ""
+    education_field: int | None = None
+    over_max_tenure_on: date | None = None  # employees longer than five years in post as of this date
+
+
+def employee_list(*, viewer: Viewer, filters: EmployeeFilters) -> QuerySet[Employee]:
+    employees = (
+        Employee.objects.visible_to(viewer)
+        .active()
+        .select_related("unit", "seat__position", "education_field")
+    )
+    if filters.q:
+        term = filters.q.strip()
+        employees = employees.filter(nip=term) if term.isdigit() else employees.filter(name__icontains=term)
+    if filters.unit is not None:
+        employees = employees.filter(unit__path__startswith=filters.unit.path)
+    if filters.rank is not None:
+        employees = employees.filter(rank=filters.rank)
+    if filters.kind:
+        employees = employees.filter(seat__position__kind=filters.kind)
+    if filters.education_field is not None:
+        employees = employees.filter(education_field_id=filters.education_field)
+    if filters.over_max_tenure_on is not None:
+        cutoff = shift_years(filters.over_max_tenure_on, -5)
+        employees = employees.filter(position_since__lt=cutoff)
+    return employees.order_by("name", "nip")
+
+
+def employee_get(*, viewer: Viewer, public_id: str) -> Employee:
+    """One employee with every history, in as few queries as the page needs."""
+    return (
+        Employee.objects.visible_to(viewer)
+        .select_related("unit", "seat__position__unit", "education_field", "user")
+        .prefetch_related(
+            Prefetch("position_history", queryset=PositionHistory.objects.order_by("-start")),
+            "rank_history",
+            Prefetch("education_history", queryset=EducationHistory.objects.select_related("field")),
+            Prefetch(
+                "assessments",
+                queryset=CompetencyAssessment.objects.select_related("competency").order_by(
+                    "-assessed_on", "competency__code"
+                ),
+            ),
+            Prefetch("performance", queryset=PerformanceRecord.objects.order_by("-year")),
+            "trainings",
+            "relations__relative",
+            "disciplinary",
+            "study_leaves",
+        )
+        .get(public_id=public_id)
+    )
+
+
+def employee_for_user(*, user: Viewer) -> Employee | None:
+    if not user.is_authenticated:
+        return None
+    return Employee.objects.filter(user_id=user.pk).first()
+
+
+@dataclass(frozen=True)
+class CompletenessCounts:
+    total: int
+    without_assessment: int
+    without_recent_skp: int
+    without_education: int
+
+
+def incomplete_employees(*, viewer: Viewer, year: int) -> QuerySet[Employee]:
+    """Employees missing an assessment, the SKP of `year`, or any education record, annotated with which."""
+    return (
+        Employee.objects.visible_to(viewer)
+        .active()
+        .select_related("unit")
+        .annotate(
+            has_assessment=Exists(CompetencyAssessment.objects.filter(employee=OuterRef("pk"))),
+            has_recent_skp=Exists(PerformanceRecord.objects.filter(employee=OuterRef("pk"), year=year)),
+            has_education=Exists(EducationHistory.objects.filter(employee=OuterRef("pk"))),
+        )
+        .filter(Q(has_assessment=False) | Q(has_recent_skp=False) | Q(has_education=False))
+        .order_by("unit__path", "name")
+    )
+
+
+def completeness_counts(*, viewer: Viewer, year: int) -> CompletenessCounts:
+    base = Employee.objects.visible_to(viewer).active()
+    return CompletenessCounts(
+        total=base.count(),
+        without_assessment=base.exclude(
+            Exists(CompetencyAssessment.objects.filter(employee=OuterRef("pk")))
+        ).count(),
+        without_recent_skp=base.exclude(
+            Exists(PerformanceRecord.objects.filter(employee=OuterRef("pk"), year=year))
+        ).count(),
+        without_education=base.exclude(
+            Exists(EducationHistory.objects.filter(employee=OuterRef("pk")))
+        ).count(),
+    )
