@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "tepat.accounts",
     "tepat.organization",
     "tepat.people",
+    "tepat.demo",
 ]
 
 MIDDLEWARE = [
