@@ -290,7 +290,7 @@ def _values(candidate: Any, i: int, codes: tuple[str, ...], problems: Problems) 
         return [np.nan] * len(codes)
     values = read_mapping(candidate.get("values"), f"{path}.values", problems)
     for code in values:
-        if code not in codes:
+        if codes and code not in codes:  # with no valid standard, that one error says it all
             problems.add(f"{path}.values.{code}", "kompetensi tidak ada dalam standar")
     # null (or absent) means "not assessed": kept as NaN, never read as 0.
     return [

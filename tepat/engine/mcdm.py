@@ -409,17 +409,10 @@ def _alternative_matrices(
     for key in matrices:
         if key not in codes:
             problems.add(f"alternative_pairwise.{key}", "kriteria tidak dikenal")
-    out = []
-    for code in codes:
-        if code not in matrices:
-            problems.add(
-                f"alternative_pairwise.{code}",
-                "matriks perbandingan alternatif wajib ada untuk setiap kriteria",
-            )
-            out.append(None)
-        else:
-            out.append(pairwise_matrix(matrices[code], f"alternative_pairwise.{code}", n, problems))
-    return out
+    # A missing matrix is reported by pairwise_matrix itself ("harus berupa matriks persegi n×n").
+    return [
+        pairwise_matrix(matrices.get(code), f"alternative_pairwise.{code}", n, problems) for code in codes
+    ]
 
 
 def _ahp_result(
