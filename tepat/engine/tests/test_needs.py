@@ -42,6 +42,7 @@ from tepat.engine.needs import (
     vacancy_map,
 )
 from tepat.engine.reference import EmploymentStatus, PositionKind
+from tepat.engine.rules.model import RuleStatus
 
 PNS, PPPK = EmploymentStatus.PNS, EmploymentStatus.PPPK
 WKE = 75_000
@@ -174,7 +175,7 @@ def test_rule_data_is_checked(rules: dict[str, object], path: str) -> None:
 def test_unconfirmed_defaults_are_marked() -> None:
     assert DEFAULT_RULES.wke_minutes == 75_000
     assert DEFAULT_RULES.rounding is Rounding.CEIL_PER_POSITION
-    assert {name for name, p in PROVENANCE.items() if p.status == "U"} >= {
+    assert {name for name, p in PROVENANCE.items() if p.status is RuleStatus.UNCONFIRMED} >= {
         "ej_bands",
         "bup",
         "retirement_date",
@@ -373,6 +374,10 @@ def test_five_year_projection_counts_departures_per_year_and_ranks_shortages() -
         (2, "P1", 2028, 2, 2),
     ]
     assert "2028" in ranked[1].reason
+    shorter = project(
+        rows, departures(posts, people), reference=date(2025, 12, 31), rules=NeedsRules(projection_years=3)
+    )
+    assert [y.year for y in shorter[0].years] == [2026, 2027, 2028]
 
 
 def test_projection_handles_50_000_employees_quickly() -> None:
