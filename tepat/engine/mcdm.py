@@ -347,7 +347,7 @@ def _row(candidate: Any, i: int, codes: Sequence[str], problems: Problems) -> li
         return [0.0] * len(codes)
     values = read_mapping(candidate.get("values"), f"{path}.values", problems)
     for code in values:
-        if code not in codes:
+        if codes and code not in codes:  # with no valid criteria, that one error says it all
             problems.add(f"{path}.values.{code}", "kriteria tidak dikenal")
     return [_cell(values.get(code), f"{path}.values.{code}", problems) for code in codes]
 
@@ -393,10 +393,10 @@ def run_ahp_case(case: Mapping[str, Any]) -> dict[str, Any]:
     lam = LambdaMethod(
         read_choice(case, "lambda_method", [m.value for m in LambdaMethod], "mean_ratio", problems)
     )
-    criteria_matrix = pairwise_matrix(
-        case.get("criteria_pairwise"), "criteria_pairwise", len(codes), problems
-    )
-    alternative_matrices = _alternative_matrices(case, codes, len(ids), problems)
+    # Matrix sizes follow the lists: with an empty list, its own error says it all.
+    scratch = problems if codes else Problems()
+    criteria_matrix = pairwise_matrix(case.get("criteria_pairwise"), "criteria_pairwise", len(codes), scratch)
+    alternative_matrices = _alternative_matrices(case, codes, len(ids), problems if ids else Problems())
     problems.raise_if_any()
     out = ahp(criteria_matrix, alternative_matrices, priority, lam)
     return _ahp_result(codes, ids, out, priority, lam)

@@ -314,7 +314,7 @@ def _check_aspects_used(
     aspect_names: set[str] | None,
     problems: Problems,
 ) -> None:
-    if aspect_names is None:
+    if aspect_names is None or not criteria:
         return
     used = {c.aspect for c in criteria}
     for j, aspect in enumerate(aspects):
@@ -357,7 +357,7 @@ def _values(candidate: Any, i: int, codes: Sequence[str], problems: Problems) ->
         return [np.nan] * len(codes)
     values = read_mapping(candidate.get("values"), f"{path}.values", problems)
     for code in values:
-        if code not in codes:
+        if codes and code not in codes:  # with no valid criteria, that one error says it all
             problems.add(f"{path}.values.{code}", "kriteria tidak dikenal")
     return [_value(values.get(code), f"{path}.values.{code}", problems) for code in codes]
 
