@@ -1,8 +1,8 @@
 """ACCESS_POLICY: every named route and the roles allowed on it, per method (SECURITY.md R-01, R-02).
 
 A route missing here answers 403 to everybody and fails `test_every_route_is_in_the_access_policy`.
-Values: PUBLIC, DELEGATED (the Django admin's own staff check), a set of roles for every method, or
-{"GET": roles, "POST": roles}. Objects inside an allowed route are still scoped by `visible_to(user)`.
+Values: PUBLIC, DELEGATED (the Django admin's own staff check), a set of roles for the reading methods
+(GET, HEAD, OPTIONS) only, or {"GET": roles, "POST": roles} — so every write is declared explicitly. Objects inside an allowed route are still scoped by `visible_to(user)`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ GOVERNMENT_READERS = frozenset({Role.HR_ADMIN, Role.ANALYST, Role.APPROVER, Role
 STAFF_READERS = GOVERNMENT_READERS | {Role.UNIT_HEAD}
 
 Policy = frozenset[str] | dict[str, frozenset[str]]
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 ACCESS_POLICY: dict[str, Policy] = {
     # public allowlist
@@ -43,7 +44,9 @@ def allowed_roles(url_name: str, method: str) -> frozenset[str] | None:
     policy = ACCESS_POLICY.get(url_name)
     if policy is None:
         return None
+    if policy in (PUBLIC, DELEGATED):
+        return policy
+    reading = method in SAFE_METHODS
     if isinstance(policy, dict):
-        method = "GET" if method in {"HEAD", "OPTIONS"} else method
-        return policy.get(method, frozenset())
-    return policy
+        return policy.get("GET" if reading else method, frozenset())
+    return policy if reading else frozenset()
