@@ -30,39 +30,52 @@ class SmallGovernment:
 
 
 def seat_employee(position: Position, since: dt.date, **fields: object) -> Employee:
-    seat = SeatFactory(position=position, number=position.seats.count() + 1)
-    employee = EmployeeFactory(unit=position.unit, seat=seat, position_since=since, **fields)
+    seat = SeatFactory.create(position=position, number=position.seats.count() + 1)
+    employee = EmployeeFactory.create(unit=position.unit, seat=seat, position_since=since, **fields)
     PositionHistory.objects.create(
-        employee=employee, position=position, seat=seat, unit=position.unit, position_name=position.name,
-        unit_name=position.unit.name, start=since,
+        employee=employee,
+        position=position,
+        seat=seat,
+        unit=position.unit,
+        position_name=position.name,
+        unit_name=position.unit.name,
+        start=since,
     )
     return employee
 
 
 @pytest.fixture
 def gov(db: None) -> SmallGovernment:
-    root = UnitFactory(code="3374", name="Pemerintah Kota Semarang", kind=UnitKind.PEMERINTAH)
-    kecamatan = UnitFactory(code="KEC-BNY", name="Kecamatan Banyumanik", kind=UnitKind.KECAMATAN, parent=root)
-    kelurahan = UnitFactory(code="KEL-NGS", name="Kelurahan Ngesrep", kind=UnitKind.KELURAHAN, parent=kecamatan)
-    dinas = UnitFactory(code="DINKES", name="Dinas Kesehatan", kind=UnitKind.DINAS, parent=root)
-    kasi = PositionFactory(unit=kelurahan, name="Kasi Pemerintahan", kind="pengawas")
+    root = UnitFactory.create(code="3374", name="Pemerintah Kota Semarang", kind=UnitKind.PEMERINTAH)
+    kecamatan = UnitFactory.create(
+        code="KEC-BNY", name="Kecamatan Banyumanik", kind=UnitKind.KECAMATAN, parent=root
+    )
+    kelurahan = UnitFactory.create(
+        code="KEL-NGS", name="Kelurahan Ngesrep", kind=UnitKind.KELURAHAN, parent=kecamatan
+    )
+    dinas = UnitFactory.create(code="DINKES", name="Dinas Kesehatan", kind=UnitKind.DINAS, parent=root)
+    kasi = PositionFactory.create(unit=kelurahan, name="Kasi Pemerintahan", kind="pengawas")
     return SmallGovernment(
         root=root,
         kecamatan=kecamatan,
         kelurahan=kelurahan,
         dinas=dinas,
         kasi=kasi,
-        staff_kecamatan=seat_employee(PositionFactory(unit=kecamatan), dt.date(2019, 1, 1), name="Ani Kecamatan"),
+        staff_kecamatan=seat_employee(
+            PositionFactory.create(unit=kecamatan), dt.date(2019, 1, 1), name="Ani Kecamatan"
+        ),
         staff_kelurahan=seat_employee(kasi, dt.date(2024, 3, 1), name="Budi Kelurahan"),
-        staff_dinas=seat_employee(PositionFactory(unit=dinas), dt.date(2018, 5, 1), name="Citra Dinkes"),
+        staff_dinas=seat_employee(
+            PositionFactory.create(unit=dinas), dt.date(2018, 5, 1), name="Citra Dinkes"
+        ),
     )
 
 
 @pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     def make(role: str, unit: Unit | None = None, username: str | None = None) -> User:
-        user = UserFactory(username=username or f"{role}-{unit.code if unit else 'all'}")
-        RoleGrantFactory(user=user, role=role, unit=unit)
+        user = UserFactory.create(username=username or f"{role}-{unit.code if unit else 'all'}")
+        RoleGrantFactory.create(user=user, role=role, unit=unit)
         return user
 
     return make

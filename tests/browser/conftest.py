@@ -10,11 +10,17 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = os.environ.get("TEPAT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
     "--disable-quic",
 ]
-DEMO_PASSWORD = "Tepat!Demo-2026"  # noqa: S105 — the documented demo password (DESIGN.md)
+DEMO_PASSWORD = "Tepat!Demo-2026"  # the documented demo password (DESIGN.md)
 
 # The sync Playwright API runs an event loop in this thread; Django must allow sync DB calls next to it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

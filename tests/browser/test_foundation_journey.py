@@ -36,7 +36,8 @@ def test_camat_sees_banyumanik_staff_but_not_dinas_kesehatan(demo: str, page: Pa
     outsider = Employee.objects.filter(unit__path__startswith=_dinkes_path()).first()
     assert outsider is not None
     response = page.goto(f"{demo}{outsider.get_absolute_url()}")
-    assert response is not None and response.status == 404
+    assert response is not None
+    assert response.status == 404
     expect(page.get_by_text("Data tidak ditemukan")).to_be_visible()
     expect(page.get_by_text(outsider.nip)).to_have_count(0)
 

@@ -7,7 +7,7 @@ import factory
 from tepat.accounts.models import RoleGrant, User
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -16,7 +16,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("Rahasia-Uji-123")
 
 
-class RoleGrantFactory(factory.django.DjangoModelFactory):
+class RoleGrantFactory(factory.django.DjangoModelFactory[RoleGrant]):
     class Meta:
         model = RoleGrant
 

@@ -31,6 +31,10 @@ def test_the_orm_refuses_to_change_or_delete_audit_rows() -> None:
 def test_the_hardened_database_refuses_raw_updates_and_deletes(statement: str) -> None:
     call_command("harden_db", stdout=open("/dev/null", "w"))  # noqa: SIM115
     audit_record(actor=None, action="uji")
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(statement)
     assert AuditEntry.objects.filter(action="uji").count() == 1

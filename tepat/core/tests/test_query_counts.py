@@ -31,7 +31,9 @@ def grow(gov: SmallGovernment, rows: int) -> None:
     """Add `rows` employees, each with their own position, an SKP and an assessment-free record."""
     for i in range(rows):
         unit = gov.kelurahan if i % 2 else gov.dinas
-        employee = seat_employee(PositionFactory(unit=unit), dt.date(2015, 1, 1), name=f"Tambahan {i:03d}")
+        employee = seat_employee(
+            PositionFactory.create(unit=unit), dt.date(2015, 1, 1), name=f"Tambahan {i:03d}"
+        )
         PerformanceRecord.objects.create(employee=employee, year=2025, predikat="Baik")
     assert not CompetencyAssessment.objects.exists()
 
@@ -45,7 +47,9 @@ def count_queries(client: Client, name: str, params: dict[str, str]) -> int:
 
 @pytest.mark.parametrize(("name", "params"), LIST_PAGES)
 @pytest.mark.parametrize("role", [Role.ANALYST, Role.UNIT_HEAD])
-def test_list_pages_run_a_constant_number_of_queries(gov: SmallGovernment, client_as, name, params, role) -> None:
+def test_list_pages_run_a_constant_number_of_queries(
+    gov: SmallGovernment, client_as, name, params, role
+) -> None:
     client = client_as(role, gov.root if role == Role.UNIT_HEAD else None)
     grow(gov, 20)
     small = count_queries(client, name, params)

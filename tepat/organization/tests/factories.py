@@ -9,7 +9,7 @@ import factory
 from tepat.organization.models import Competency, EducationField, Position, Seat, Unit, UnitKind
 
 
-class UnitFactory(factory.django.DjangoModelFactory):
+class UnitFactory(factory.django.DjangoModelFactory[Unit]):
     class Meta:
         model = Unit
 
@@ -27,7 +27,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
         return super()._create(model_class, *args, **kwargs)
 
 
-class EducationFieldFactory(factory.django.DjangoModelFactory):
+class EducationFieldFactory(factory.django.DjangoModelFactory[EducationField]):
     class Meta:
         model = EducationField
         django_get_or_create = ("code",)
@@ -37,7 +37,7 @@ class EducationFieldFactory(factory.django.DjangoModelFactory):
     rumpun = "Sosial"
 
 
-class CompetencyFactory(factory.django.DjangoModelFactory):
+class CompetencyFactory(factory.django.DjangoModelFactory[Competency]):
     class Meta:
         model = Competency
         django_get_or_create = ("code",)
@@ -47,7 +47,7 @@ class CompetencyFactory(factory.django.DjangoModelFactory):
     group = Competency.Group.TEKNIS
 
 
-class PositionFactory(factory.django.DjangoModelFactory):
+class PositionFactory(factory.django.DjangoModelFactory[Position]):
     class Meta:
         model = Position
 
@@ -57,7 +57,7 @@ class PositionFactory(factory.django.DjangoModelFactory):
     kind = "pelaksana"
 
 
-class SeatFactory(factory.django.DjangoModelFactory):
+class SeatFactory(factory.django.DjangoModelFactory[Seat]):
     class Meta:
         model = Seat
 

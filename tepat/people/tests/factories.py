@@ -10,7 +10,7 @@ from tepat.engine.identity import make_nik, make_nip
 from tepat.people.models import Employee
 
 
-class EmployeeFactory(factory.django.DjangoModelFactory):
+class EmployeeFactory(factory.django.DjangoModelFactory[Employee]):
     class Meta:
         model = Employee
 

@@ -23,7 +23,9 @@ def names_in_list(client: Client) -> set[str]:
     return {employee.name for employee in response.context["page_obj"]}
 
 
-def test_camat_sees_the_kecamatan_and_its_kelurahan_but_not_the_dinas(gov: SmallGovernment, client_as) -> None:
+def test_camat_sees_the_kecamatan_and_its_kelurahan_but_not_the_dinas(
+    gov: SmallGovernment, client_as
+) -> None:
     client = client_as(Role.UNIT_HEAD, gov.kecamatan)
     assert names_in_list(client) == {"Ani Kecamatan", "Budi Kelurahan"}
     assert client.get(gov.staff_kelurahan.get_absolute_url()).status_code == 200

@@ -24,8 +24,14 @@ VALID_NIK = make_nik("337401", BIRTH, "P", 12)
 
 def create(**overrides):
     data = {
-        "actor": None, "nip": VALID_NIP, "nik": VALID_NIK, "name": "Siti Rahayu", "gender": "P",
-        "birth_date": BIRTH, "status": "PNS", "tmt_cpns": TMT,
+        "actor": None,
+        "nip": VALID_NIP,
+        "nik": VALID_NIK,
+        "name": "Siti Rahayu",
+        "gender": "P",
+        "birth_date": BIRTH,
+        "status": "PNS",
+        "tmt_cpns": TMT,
     }
     return employee_create(**{**data, **overrides})
 
@@ -88,10 +94,14 @@ def test_update_refuses_fields_that_only_services_may_change() -> None:
 
 def test_assigning_a_seat_closes_the_old_history_and_moves_the_seat(gov: SmallGovernment) -> None:
     employee = gov.staff_dinas
-    new_seat = SeatFactory(position=gov.kasi, number=9)
+    new_seat = SeatFactory.create(position=gov.kasi, number=9)
     employee_assign_seat(actor=None, employee=employee, seat=new_seat, start=dt.date(2026, 1, 2))
     employee.refresh_from_db()
-    assert (employee.seat, employee.unit, employee.position_since) == (new_seat, gov.kelurahan, dt.date(2026, 1, 2))
+    assert (employee.seat, employee.unit, employee.position_since) == (
+        new_seat,
+        gov.kelurahan,
+        dt.date(2026, 1, 2),
+    )
     old, new = employee.position_history.order_by("start")
     assert old.end == dt.date(2026, 1, 1)
     assert new.end is None
@@ -101,14 +111,14 @@ def test_assigning_a_seat_closes_the_old_history_and_moves_the_seat(gov: SmallGo
 def test_an_occupied_seat_is_refused_with_the_occupant_named(gov: SmallGovernment) -> None:
     with pytest.raises(ValidationError) as excinfo:
         employee_assign_seat(
-            actor=None, employee=gov.staff_dinas, seat=gov.staff_kelurahan.seat, start=dt.date(2026, 1, 2)
+            actor=None, employee=gov.staff_dinas, seat=gov.kasi.seats.get(), start=dt.date(2026, 1, 2)
         )
     assert "Budi Kelurahan" in excinfo.value.message_dict["seat"][0]
     assert gov.staff_dinas.position_history.count() == 1
 
 
 def test_an_overlapping_history_period_is_refused(gov: SmallGovernment) -> None:
-    seat = SeatFactory(position=gov.kasi, number=9)
+    seat = SeatFactory.create(position=gov.kasi, number=9)
     with pytest.raises(ValidationError) as excinfo:
         employee_assign_seat(actor=None, employee=gov.staff_dinas, seat=seat, start=dt.date(2017, 1, 1))
     assert "tumpang tindih" in excinfo.value.message_dict["start"][0]
