@@ -20,6 +20,7 @@ import numpy as np
 from tepat.engine.ranking import (
     Problems,
     Scored,
+    field_of,
     finite_or_none,
     rank,
     read_choice,
@@ -264,7 +265,7 @@ def _parse(case: Mapping[str, Any]) -> _JpmCase:
     required = [_level(standard[c], f"standard.{c}", problems) for c in codes]
     candidates = read_list(case, "candidates", problems)
     paths = [f"candidates[{i}].id" for i in range(len(candidates))]
-    ids = read_ids([_get(c, "id") for c in candidates], paths, problems)
+    ids = read_ids([field_of(c, "id") for c in candidates], paths, problems)
     rows = [_values(c, i, codes, problems) for i, c in enumerate(candidates)]
     cap_mode = _cap_mode(case, problems)
     scale_name = read_choice(case, "scale", tuple(DEFAULT_SCALES), SELEKSI.name, problems)
@@ -272,10 +273,6 @@ def _parse(case: Mapping[str, Any]) -> _JpmCase:
     return _JpmCase(
         codes, tuple(ids), np.array(rows), np.array([required]), cap_mode, DEFAULT_SCALES[scale_name]
     )
-
-
-def _get(candidate: Any, key: str) -> Any:
-    return candidate.get(key) if isinstance(candidate, Mapping) else None
 
 
 def _level(value: Any, path: str, problems: Problems) -> float:

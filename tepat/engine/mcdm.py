@@ -23,6 +23,7 @@ import numpy as np
 from tepat.engine.ranking import (
     Problems,
     Scored,
+    field_of,
     is_number,
     normalise_weights,
     rank,
@@ -311,7 +312,9 @@ def _parse_matrix_case(case: Mapping[str, Any], warnings: list[str], *, ratio_sc
     )
     candidates = read_list(case, "candidates", problems)
     ids = read_ids(
-        [_get(c, "id") for c in candidates], [f"candidates[{i}].id" for i in range(len(candidates))], problems
+        [field_of(c, "id") for c in candidates],
+        [f"candidates[{i}].id" for i in range(len(candidates))],
+        problems,
     )
     rows = [_row(c, i, codes, problems) for i, c in enumerate(candidates)]
     problems.raise_if_any()
@@ -322,10 +325,6 @@ def _parse_matrix_case(case: Mapping[str, Any], warnings: list[str], *, ratio_sc
     problems.raise_if_any()
     weights = normalise_weights(weights, "criteria", warnings)
     return _MatrixCase(tuple(codes), weights, directions, tuple(ids), matrix)
-
-
-def _get(item: Any, key: str) -> Any:
-    return item.get(key) if isinstance(item, Mapping) else None
 
 
 def _direction(value: Any, path: str, problems: Problems) -> Direction:

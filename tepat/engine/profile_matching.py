@@ -28,6 +28,7 @@ from tepat.engine.errors import FieldProblem, InvalidInput
 from tepat.engine.ranking import (
     Problems,
     Scored,
+    field_of,
     finite_or_none,
     normalise_weights,
     rank,
@@ -244,15 +245,11 @@ def _parse(case: Mapping[str, Any], warnings: list[str]) -> _PmCase:
     table = _gap_table(case, problems)
     candidates = read_list(case, "candidates", problems)
     paths = [f"candidates[{i}].id" for i in range(len(candidates))]
-    ids = read_ids([_get(c, "id") for c in candidates], paths, problems)
+    ids = read_ids([field_of(c, "id") for c in candidates], paths, problems)
     codes = [c.code for c in criteria]
     rows = [_values(c, i, codes, problems) for i, c in enumerate(candidates)]
     problems.raise_if_any()
     return _PmCase(tuple(criteria), aspects, table, tuple(ids), np.array(rows, dtype=float))
-
-
-def _get(item: Any, key: str) -> Any:
-    return item.get(key) if isinstance(item, Mapping) else None
 
 
 def _criterion(item: Any, i: int, aspect_names: set[str] | None, problems: Problems) -> Criterion:

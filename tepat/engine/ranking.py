@@ -116,6 +116,11 @@ def _number_message(low: float | None, high: float | None) -> str:
     return "harus berupa angka"
 
 
+def field_of(item: Any, key: str) -> Any:
+    """`item[key]` when `item` is an object, else None (the object's own error is reported elsewhere)."""
+    return item.get(key) if isinstance(item, Mapping) else None
+
+
 def read_list(case: Mapping[str, Any], key: str, problems: Problems, *, path: str | None = None) -> list[Any]:
     value = case.get(key)
     if not isinstance(value, list) or not value:
