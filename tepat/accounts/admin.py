@@ -1,7 +1,11 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 
 from tepat.accounts.models import RoleGrant, User
+from tepat.accounts.services import role_grant_delete, role_grant_save
 
 
 class RoleGrantInline(admin.TabularInline):
@@ -14,3 +18,13 @@ class RoleGrantInline(admin.TabularInline):
 @admin.register(User)
 class TepatUserAdmin(UserAdmin):
     inlines = [RoleGrantInline]
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is not RoleGrant:
+            super().save_formset(request, form, formset, change)
+            return
+        grants = formset.save(commit=False)
+        for grant in formset.deleted_objects:
+            role_grant_delete(actor=request.user, grant=grant)
+        for grant in grants:
+            role_grant_save(actor=request.user, grant=grant)
