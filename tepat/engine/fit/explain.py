@@ -23,6 +23,7 @@ from tepat.engine.fit.matrix import (
     FitWeights,
     fit_matrix,
 )
+from tepat.engine.jpm import categorize
 from tepat.engine.reference import PREDIKAT_ORDER
 from tepat.engine.rules.dates import format_months
 
@@ -91,7 +92,7 @@ def explain_fit(
 
 
 def jpm_category(jpm: float, scales: FitScales) -> str:
-    return next((label for low, label in scales.jpm_bands if jpm >= low), scales.jpm_bands[-1][1])
+    return str(categorize(np.array([jpm]), scales.jpm_scale)[0])
 
 
 def _finite(value: float) -> float | None:

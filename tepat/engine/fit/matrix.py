@@ -4,7 +4,9 @@ Five components, each scored 0–1 (DOMAIN.md §4, §5 "rekam jejak", §6):
 
 * kompetensi  — Σ min(capaian, standar) / Σ standar over the required competencies that were assessed: the
   JPM with each term capped at the standard, so a surplus in one competency never hides a gap in another.
-  The uncapped JPM and its category are reported beside it.
+  The uncapped JPM and its category are reported beside it. These equal `jpm.jpm_matrix` with cap modes
+  `per_competency` ÷ 100 and `none` (a test holds them equal); fit computes them with one matrix product
+  instead of one pass per competency because it always scores the whole city at once.
 * pendidikan  — 1 for an accepted field of study, `rumpun_credit` for the same rumpun, 0 otherwise
   (an employee's best degree counts).
 * pengalaman  — months in past and current posts of the seat's position family ÷ `experience_full_months`, capped at 1.
@@ -27,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tepat.engine.errors import FieldProblem, InvalidInput
+from tepat.engine.jpm import PEMETAAN, CategoryScale
 
 Matrix = npt.NDArray[np.float32]
 FloatArray = npt.NDArray[np.floating]
@@ -88,12 +91,7 @@ class FitWeights:
 class FitScales:
     rumpun_credit: float = 0.5  # same rumpun, different field: half of an exact match
     experience_full_months: int = 60  # five years in the family earns the full experience score
-    # JPM category for the explanation: scale A (pemetaan), lower bounds inclusive (DOMAIN.md §4.1).
-    jpm_bands: tuple[tuple[float, str], ...] = (
-        (90.0, "Optimal"),
-        (78.0, "Cukup Optimal"),
-        (0.0, "Kurang Optimal"),
-    )
+    jpm_scale: CategoryScale = PEMETAAN  # category shown beside the JPM (scale A, DOMAIN.md §4.1)
 
 
 @dataclass(frozen=True)

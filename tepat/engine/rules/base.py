@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tepat.engine.errors import FieldProblem, InvalidInput
 from tepat.engine.rules.model import Outcome, RuleResult, Severity
 from tepat.engine.rules.parameters import RuleBook, RuleParameter
 
@@ -20,6 +22,22 @@ class Check:
     @property
     def value(self) -> Any:
         return self.row.value
+
+    def number(self) -> float:
+        """The value as a number; an admin's non-numeric entry is a named error, not a traceback."""
+        value = self.row.value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.bad_value("harus berupa angka")
+        return float(value)
+
+    def choice(self, allowed: Iterable[str]) -> str:
+        options = [str(option) for option in allowed]
+        if str(self.row.value) not in options:
+            raise self.bad_value("harus salah satu dari: " + ", ".join(options))
+        return str(self.row.value)
+
+    def bad_value(self, message: str) -> InvalidInput:
+        return InvalidInput([FieldProblem(f"params.{self.row.rule_id}.{self.row.parameter}", message)])
 
     @property
     def enabled(self) -> bool:

@@ -17,7 +17,7 @@ def months_in_post(candidate: CandidateFacts, on: date) -> int | None:
 
 def min_tenure(candidate: CandidateFacts, target: TargetFacts, on: date, book: RuleBook) -> RuleResult:
     rule = check(book, on, "R1", "min_months_in_post", Severity.HARD)
-    months, minimum = months_in_post(candidate, on), int(rule.value)
+    months, minimum = months_in_post(candidate, on), int(rule.number())
     if months is None:
         return rule.missing(("tmt_jabatan",), "TMT jabatan sekarang belum tercatat")
     if months < minimum:
@@ -31,7 +31,7 @@ def min_tenure(candidate: CandidateFacts, target: TargetFacts, on: date, book: R
 
 def max_tenure(candidate: CandidateFacts, target: TargetFacts, on: date, book: RuleBook) -> RuleResult:
     rule = check(book, on, "R2", "max_months_in_post", Severity.ADVISORY)
-    months, maximum = months_in_post(candidate, on), int(rule.value)
+    months, maximum = months_in_post(candidate, on), int(rule.number())
     if months is None:
         return rule.missing(("tmt_jabatan",), "TMT jabatan sekarang belum tercatat")
     if months > maximum:
@@ -130,7 +130,7 @@ def education_field(candidate: CandidateFacts, target: TargetFacts, on: date, bo
 
 def jpm_threshold(candidate: CandidateFacts, target: TargetFacts, on: date, book: RuleBook) -> RuleResult:
     rule = check(book, on, "R4.jpm", "jpm_min", Severity.SOFT)
-    minimum = float(rule.value)
+    minimum = rule.number()
     if target.jpm is None:
         return rule.missing(("asesmen_kompetensi",), "belum ada hasil asesmen kompetensi untuk jabatan ini")
     if target.jpm < minimum:
@@ -157,10 +157,10 @@ def skp_record(candidate: CandidateFacts, target: TargetFacts, on: date, book: R
     """Predikat at least the minimum in each of the last N *completed* years (SKP is annual)."""
     severity = Severity.HARD if target.own_request or target.promotion else Severity.SOFT
     rule = check(book, on, "R7", "min_predikat", severity)
-    years_row = book.resolve("R7", "years", on)
-    rule = rule.also_using(years_row)
-    minimum = str(rule.value)
-    years = [on.year - k for k in range(1, int(years_row.value) + 1)]
+    years_rule = check(book, on, "R7", "years", severity)
+    rule = rule.also_using(years_rule.row)
+    minimum = rule.choice(PREDIKAT_ORDER)
+    years = [on.year - k for k in range(1, int(years_rule.number()) + 1)]
     by_year = {record.year: record.predikat for record in candidate.skp}
     below = [
         f"{by_year[y].value} ({y})"

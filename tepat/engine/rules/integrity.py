@@ -93,7 +93,9 @@ def study_leave(candidate: CandidateFacts, target: TargetFacts, on: date, book: 
 
 def audit_clearance(candidate: CandidateFacts, target: TargetFacts, on: date, book: RuleBook) -> RuleResult:
     rule = check(book, on, "R6.temuan", "required_for_types", Severity.HARD)
-    required_for = rule.value if isinstance(rule.value, list | tuple) else []
+    if not isinstance(rule.value, list | tuple):
+        raise rule.bad_value("harus berupa daftar jenis mutasi")
+    required_for = rule.value
     if target.mutation_type.value not in required_for:
         return rule.not_applicable(
             "tidak_disyaratkan", "surat bebas temuan tidak disyaratkan untuk jenis mutasi ini"

@@ -14,7 +14,9 @@ import numpy.typing as npt
 
 from tepat.engine.errors import FieldProblem, InvalidInput
 from tepat.engine.reference import EDUCATION_ORDER
+from tepat.engine.rules.base import check
 from tepat.engine.rules.dates import whole_months_between_array
+from tepat.engine.rules.model import Severity
 from tepat.engine.rules.parameters import DEFAULT_RULE_BOOK, RuleBook
 
 BoolArray = npt.NDArray[np.bool_]
@@ -67,18 +69,18 @@ def education_orders(levels: Sequence[str | None]) -> IntArray:
 
 def screen(data: ScreeningInput, on: date, params: RuleBook = DEFAULT_RULE_BOOK) -> Screening:
     _validate(data)
-    r1 = params.resolve("R1", "min_months_in_post", on)
-    r2 = params.resolve("R2", "max_months_in_post", on)
+    r1 = check(params, on, "R1", "min_months_in_post", Severity.HARD)
+    r2 = check(params, on, "R2", "max_months_in_post", Severity.ADVISORY)
     rank_row = params.resolve("R4.pangkat", "check_rank_range", on)
     edu_row = params.resolve("R4.pendidikan", "check_education_level", on)
     months = whole_months_between_array(data.post_start, on)
     known = ~np.isnan(months)
     with np.errstate(invalid="ignore"):
-        tenure_ok = known & (months >= int(r1.value))
-        rotation_due = known & (months > int(r2.value))
+        tenure_ok = known & (months >= int(r1.number()))
+        rotation_due = known & (months > int(r2.number()))
     rank_ok, rank_missing = _range_check(data, enabled=rank_row.value is not False)
     edu_ok, edu_missing = _level_check(data, enabled=edu_row.value is not False)
-    versions = (r1.version, r2.version, rank_row.version, edu_row.version)
+    versions = (r1.row.version, r2.row.version, rank_row.version, edu_row.version)
     return Screening(
         months, tenure_ok, rotation_due, rank_ok, edu_ok, ~known, rank_missing, edu_missing, versions
     )

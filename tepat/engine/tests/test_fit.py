@@ -20,6 +20,7 @@ from tepat.engine.fit import (
     membership,
 )
 from tepat.engine.fit.matrix import MAX_LEVEL_STEPS, _sum_of_minima
+from tepat.engine.jpm import CapMode, jpm_matrix
 
 NAN = math.nan
 LABELS = FitLabels(
@@ -376,3 +377,13 @@ def test_fractional_levels_score_like_the_restatement() -> None:
     for e, p in [(10, 3), (20, 7), (39, 11)]:
         expected = reference_score(inputs, e, p)
         assert result.score[e, p] == pytest.approx(expected, abs=1e-3)
+
+
+@pytest.mark.parametrize(("seed", "fractional"), [(21, False), (22, True)])
+def test_the_competency_component_is_the_per_competency_capped_jpm(seed: int, fractional: bool) -> None:
+    inputs = random_inputs(seed, fractional=fractional)
+    result = fit_matrix(inputs)
+    capped = jpm_matrix(inputs.achieved, inputs.required, CapMode.PER_COMPETENCY).jpm / 100
+    raw = jpm_matrix(inputs.achieved, inputs.required, CapMode.NONE).jpm
+    np.testing.assert_allclose(result.component(Component.COMPETENCY), capped, atol=1e-5, equal_nan=True)
+    np.testing.assert_allclose(result.jpm, raw, atol=1e-3, equal_nan=True)

@@ -617,3 +617,27 @@ def test_screening_rejects_mismatched_shapes() -> None:
     with pytest.raises(InvalidInput) as caught:
         screen(data, ON)
     assert [p.path for p in caught.value.problems] == ["rank_code", "rank_max"]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "parameter", "value", "message"),
+    [
+        ("R1", "min_months_in_post", "dua tahun", "harus berupa angka"),
+        ("R1", "min_months_in_post", True, "harus berupa angka"),
+        ("R7", "min_predikat", "Bagus", "harus salah satu dari: Sangat Kurang"),
+        ("R6.temuan", "required_for_types", "B_INTER_KABKOTA_SAME_PROV", "harus berupa daftar"),
+    ],
+)
+def test_a_malformed_rule_value_is_a_named_error(
+    rule_id: str, parameter: str, value: Any, message: str
+) -> None:
+    rows = tuple(
+        replace(r, value=value) if (r.rule_id, r.parameter) == (rule_id, parameter) else r
+        for r in DEFAULT_RULE_PARAMETERS
+    )
+    target = with_t(mutation_type=MutationType.C_INTER_PROV)
+    with pytest.raises(InvalidInput) as caught:
+        evaluate(GOOD, target, ON, RuleBook(rows))
+    problem = caught.value.problems[0]
+    assert problem.path == f"params.{rule_id}.{parameter}"
+    assert problem.message.startswith(message)
