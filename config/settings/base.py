@@ -29,6 +29,12 @@ INSTALLED_APPS = [
     "tepat.accounts",
     "tepat.organization",
     "tepat.people",
+    "tepat.planning",
+    "tepat.transfers",
+    "tepat.development",
+    "tepat.evaluation",
+    "tepat.exchange",
+    "tepat.api",
     "tepat.demo",
 ]
 

@@ -2,23 +2,28 @@
 
 A route missing here answers 403 to everybody and fails `test_every_route_is_in_the_access_policy`.
 Values: PUBLIC, DELEGATED (the Django admin's own staff check), a set of roles for the reading methods
-(GET, HEAD, OPTIONS) only, or {"GET": roles, "POST": roles} — so every write is declared explicitly. Objects inside an allowed route are still scoped by `visible_to(user)`.
+(GET, HEAD, OPTIONS) only, or {"GET": roles, "POST": roles} — so every write is declared explicitly.
+Each app lists its own routes in `<app>/policy.py`; they are merged here into the one policy.
+Objects inside an allowed route are still scoped by `visible_to(user)`.
 """
 
 from __future__ import annotations
 
+from tepat.api.policy import ROUTES as API_ROUTES
+from tepat.core.policy_types import (
+    DELEGATED,
+    EVERY_ROLE,
+    PUBLIC,
+    SAFE_METHODS,
+    STAFF_READERS,
+    Policy,
+)
+from tepat.development.policy import ROUTES as DEVELOPMENT_ROUTES
 from tepat.engine.roles import Role
-
-PUBLIC = frozenset({"__public__"})
-DELEGATED = frozenset({"__delegated__"})
-
-EVERY_ROLE = frozenset(Role)
-BKPP = frozenset({Role.HR_ADMIN, Role.ANALYST})
-GOVERNMENT_READERS = frozenset({Role.HR_ADMIN, Role.ANALYST, Role.APPROVER, Role.AUDITOR})
-STAFF_READERS = GOVERNMENT_READERS | {Role.UNIT_HEAD}
-
-Policy = frozenset[str] | dict[str, frozenset[str]]
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+from tepat.evaluation.policy import ROUTES as EVALUATION_ROUTES
+from tepat.exchange.policy import ROUTES as EXCHANGE_ROUTES
+from tepat.planning.policy import ROUTES as PLANNING_ROUTES
+from tepat.transfers.policy import ROUTES as TRANSFERS_ROUTES
 
 ACCESS_POLICY: dict[str, Policy] = {
     # public allowlist
@@ -36,6 +41,12 @@ ACCESS_POLICY: dict[str, Policy] = {
     "people:employee_list": STAFF_READERS,
     "people:employee_detail": STAFF_READERS | {Role.EMPLOYEE},
     "people:my_profile": {"GET": frozenset({Role.EMPLOYEE})},
+    **PLANNING_ROUTES,
+    **TRANSFERS_ROUTES,
+    **DEVELOPMENT_ROUTES,
+    **EVALUATION_ROUTES,
+    **EXCHANGE_ROUTES,
+    **API_ROUTES,
 }
 
 

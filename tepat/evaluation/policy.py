@@ -1,0 +1,5 @@
+"""Routes of the evaluation app and the roles allowed on them; merged into tepat.core.policy.ACCESS_POLICY."""
+
+from tepat.core.policy_types import Policy
+
+ROUTES: dict[str, Policy] = {}
