@@ -19,14 +19,17 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import csr_matrix
 
 from tepat.engine.errors import Infeasible
+from tepat.engine.placement.assign import max_weight_assignment
 from tepat.engine.placement.model import BoolArray, FloatArray, IntArray
 from tepat.engine.placement.reduce import Reduced
 
 TOP_K = 6  # pairs per employee in the first restricted LP
-ADD_K = 4  # priced-in pairs per employee per round
+ADD_K = 3  # priced-in pairs per employee per round
+CG_GAP = 1e-9  # stop pricing once the bound is this close (relative) to the restricted LP
 MAX_ROUNDS = 40
 MIP_CAP = 400_000  # beyond this many pairs the MIP is not attempted on the fixed set
 TOL = 1e-7
+CG_SHARE = 0.5  # of the time left, for column generation; the MIP gets the rest
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def _big(red: Reduced) -> float:
     return 1.0 + 2.0 * len(red.rows) * float(np.abs(red.w).max(initial=1.0))
 
 
-def _lp_duals(red: Reduced, lay: _Layout, subset: IntArray) -> FloatArray | None:
+def _lp_duals(red: Reduced, lay: _Layout, subset: IntArray) -> tuple[FloatArray, float] | None:
     a = _matrix(red, lay, subset)
     cost = np.concatenate([-red.w[subset], np.full(int(red.mandatory.sum()), _big(red))])
     eq, ub = np.flatnonzero(lay.equality), np.flatnonzero(~lay.equality)
@@ -100,7 +103,7 @@ def _lp_duals(red: Reduced, lay: _Layout, subset: IntArray) -> FloatArray | None
         A_eq=a[eq] if len(eq) else None,
         b_eq=lay.upper[eq] if len(eq) else None,
         bounds=(0, None),
-        method="highs",
+        method="highs-ipm",
     )
     if res.status != 0:
         return None
@@ -108,7 +111,7 @@ def _lp_duals(red: Reduced, lay: _Layout, subset: IntArray) -> FloatArray | None
     y[ub] = np.maximum(-res.ineqlin.marginals, 0.0)  # clipping keeps the certificate valid
     if len(eq):
         y[eq] = -res.eqlin.marginals
-    return y
+    return y, -float(res.fun)
 
 
 def _pricing(red: Reduced, lay: _Layout, y: FloatArray) -> tuple[FloatArray, FloatArray, float]:
@@ -168,41 +171,69 @@ def solve_constrained(red: Reduced, start: IntArray, deadline: float) -> Outcome
     in_s[_top_per_row(red, red.w, np.ones(len(red.w), dtype=bool), TOP_K)] = True
     in_s[~red.moved] = True  # staying put is always a candidate
     in_s[start[start >= 0]] = True
-    rc, row_max, ub = _column_generation(red, lay, in_s, deadline)
+    now = time.monotonic()
+    (rc, row_max, ub_price), ub_lagr = _column_generation(red, lay, in_s, now + CG_SHARE * (deadline - now))
     chosen, mip_bound, proven = _mip(red, lay, np.flatnonzero(in_s), deadline - time.monotonic())
-    lb = _value(red, chosen)
-    keep = row_max[red.p_row] - rc <= (ub - lb) + TOL * max(1.0, abs(ub))
-    covered = not (keep & ~in_s).any()
-    if not covered and int((keep | in_s).sum()) <= MIP_CAP:
-        wider = np.flatnonzero(keep | in_s)
-        second, mip_bound, proven = _mip(red, lay, wider, deadline - time.monotonic())
-        covered = True
-        if _value(red, second) >= lb:
-            chosen, lb = second, _value(red, second)
+    lb, ub = _value(red, chosen), min(ub_price, ub_lagr)
+    tolerance = TOL * max(1.0, abs(ub))
+    covered = lb >= ub - tolerance  # the incumbent meets a full-problem bound: nothing left to search
+    if not covered:
+        # Reduced-cost fixing: only pairs that could still beat the incumbent need the MIP.
+        keep = row_max[red.p_row] - rc <= (ub_price - lb) + tolerance
+        covered = not (keep & ~in_s).any()
+        if not covered and int((keep | in_s).sum()) <= MIP_CAP:
+            wider = np.flatnonzero(keep | in_s)
+            second, mip_bound, proven = _mip(red, lay, wider, deadline - time.monotonic())
+            covered = True
+            if _value(red, second) >= lb:
+                chosen, lb = second, _value(red, second)
     if chosen is None:
         raise Infeasible(
             "batasan max_moves/unit_max_out tidak dapat dipenuhi bersama kursi wajib", field="max_moves"
         )
     bound = min(ub, max(lb, mip_bound)) if covered else ub
-    return Outcome(chosen=chosen, bound=max(bound, lb), proven=covered and proven)
+    return Outcome(chosen=chosen, bound=max(bound, lb), proven=covered and (proven or lb >= ub - tolerance))
+
+
+def _lagrangian(red: Reduced, lay: _Layout, y: FloatArray) -> tuple[float, IntArray]:
+    """Exact Lagrangian bound: budgets priced by the LP's side duals, the assignment solved in full."""
+    price = np.zeros(len(red.w))
+    if lay.move_row >= 0:
+        price += y[lay.move_row] * red.moved
+    out = red.out_unit >= 0
+    price[out] += y[lay.unit_row[red.out_unit[out]]]
+    chosen = max_weight_assignment(red, red.w - price)
+    picked = chosen[chosen >= 0]
+    budgets = ~lay.equality
+    budgets[: len(red.rows) + len(red.cols)] = False
+    value = float((red.w - price)[picked].sum() + (y[budgets] * lay.upper[budgets]).sum())
+    return value, picked
 
 
 def _column_generation(
     red: Reduced, lay: _Layout, in_s: BoolArray, deadline: float
-) -> tuple[FloatArray, FloatArray, float]:
-    """Grow `in_s` (in place) until no pair prices out; return the pricing with the lowest bound."""
+) -> tuple[tuple[FloatArray, FloatArray, float], float]:
+    """Grow `in_s` (in place) until the restricted LP meets a full-problem bound.
+
+    Returns the pricing with the lowest pricing bound, and the lowest Lagrangian bound.
+    """
     best: tuple[FloatArray, FloatArray, float] | None = None
+    best_lagr = np.inf
     for _ in range(MAX_ROUNDS):
-        y = _lp_duals(red, lay, np.flatnonzero(in_s))
-        if y is None:
+        solved = _lp_duals(red, lay, np.flatnonzero(in_s))
+        if solved is None:
             break
-        priced = _pricing(red, lay, y)
+        priced = _pricing(red, lay, solved[0])
         if best is None or priced[2] < best[2]:
             best = priced
+        lagr, picked = _lagrangian(red, lay, solved[0])
+        best_lagr = min(best_lagr, lagr)
+        in_s[picked] = True
         violating = (priced[0] > TOL) & ~in_s
-        if not violating.any() or time.monotonic() > deadline:
+        bound = min(best[2], best_lagr)
+        if bound - solved[1] <= CG_GAP * max(1.0, abs(bound)) or time.monotonic() > deadline:
             break
         in_s[_top_per_row(red, priced[0], violating, ADD_K)] = True
     if best is None:
         raise Infeasible("program linear penempatan tidak dapat diselesaikan", field="max_moves")
-    return best
+    return best, best_lagr

@@ -113,6 +113,7 @@ def build_problem(
         unit_max_out=limits,
         fixed=tuple((emp[e], seat[s]) for e, s in fixed),
     )
+    check_immovable(problem)
     check_fixed(problem, set(forbidden_idx))
     return problem
 
@@ -220,6 +221,20 @@ def _pair_problems(
         if s not in seat_ids:
             problems.append(FieldProblem(f"{section}[{k}][1]", f"kursi tidak dikenal: {s}"))
     return problems
+
+
+def check_immovable(problem: PlacementProblem) -> None:
+    """An employee who cannot move must be allowed on their own seat."""
+    m = len(problem.seat_ids)
+    stuck = np.flatnonzero(~problem.movable & (problem.current >= 0))
+    allowed = np.isin(stuck * m + problem.current[stuck], problem.pair_employee * m + problem.pair_seat)
+    if not allowed.all():
+        i = int(stuck[np.flatnonzero(~allowed)[0]])
+        seat = problem.seat_ids[problem.current[i]]
+        raise Infeasible(
+            f"pegawai {problem.employee_ids[i]} tidak dapat dipindah, tetapi kursinya {seat} terlarang",
+            field=f"employees[{i}].movable",
+        )
 
 
 def check_fixed(problem: PlacementProblem, forbidden: set[tuple[int, int]]) -> None:
