@@ -10,6 +10,8 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
+
 Case = dict[str, Any]
 
 
@@ -111,3 +113,27 @@ def objective(case: Case, plan: dict[str, str | None]) -> float:
 
 def best_objective(case: Case) -> float | None:
     return max((objective(case, p) for p in plans(case)), default=None)
+
+
+def plan_of(result: dict[str, Any]) -> dict[str, str | None]:
+    return {a["employee"]: a["seat"] for a in result["assignment"]}
+
+
+def assert_valid(case: Case, result: dict[str, Any]) -> None:
+    """Every rule of the issue, checked on a JSON result without trusting the engine."""
+    plan = plan_of(result)
+    by_id = {e["id"]: e for e in case["employees"]}
+    assert set(plan) == set(by_id)
+    seats = [s for s in plan.values() if s is not None]
+    assert len(seats) == len(set(seats)), "a seat holds at most one person"
+    for eid, seat in plan.items():
+        assert seat in options(case, by_id[eid]), f"{eid} -> {seat} is not allowed"
+    assert within_budgets(case, plan)
+    assert result["objective"] == pytest.approx(objective(case, plan))
+    current = {e["id"]: e.get("current_seat") for e in case["employees"]}
+    moved = {e for e, s in plan.items() if s != current[e]}
+    assert result["moves"] == len(moved)
+    assert {a["employee"] for a in result["assignment"] if a["moved"]} == moved
+    in_paths = [e for path in result["chains"] + result["cycles"] for e in path]
+    assert sorted(in_paths) == sorted(e for e in moved if plan[e] is not None)
+    assert set(result["unfilled_seats"]) == {s["id"] for s in case["seats"]} - set(seats)
