@@ -1,0 +1,40 @@
+"""`manage.py seed_demo`: the Banyumanik demo data; demo accounts only with TEPAT_DEMO=1."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from tepat.demo.accounts import DEMO_PASSWORD, demo_accounts_table
+from tepat.demo.banyumanik import seed_demo
+
+
+class Command(BaseCommand):
+    help = "Memuat data demo Kecamatan Banyumanik (deterministik, aman dijalankan berulang)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
+        report = seed_demo(with_accounts=settings.TEPAT_DEMO)
+        seconds = time.perf_counter() - started
+        if report.result is None:
+            self.stdout.write("Data demo sudah ada: tidak ada yang diubah.")
+        else:
+            r = report.result
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Data demo dibuat: {r.units} unit, {r.positions} jabatan, {r.seats} formasi, "
+                    f"{r.employees} pegawai, {r.vacancies} formasi kosong."
+                )
+            )
+        if not report.accounts_enabled:
+            self.stdout.write("TEPAT_DEMO tidak aktif: akun demo TIDAK dibuat (hanya data).")
+        else:
+            made = ", ".join(report.accounts) if report.accounts else "tidak ada (sudah ada semua)"
+            self.stdout.write(f"Akun demo baru: {made}.")
+            for username, role, scope in demo_accounts_table():
+                self.stdout.write(f"  {username:<18} {role:<32} {scope}")
+            self.stdout.write(f"  Kata sandi semua akun demo: {DEMO_PASSWORD}")
+        self.stdout.write(f"Selesai dalam {seconds:.1f} detik.")
