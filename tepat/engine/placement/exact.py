@@ -188,9 +188,13 @@ def solve_constrained(red: Reduced, start: IntArray, deadline: float) -> Outcome
             if _value(red, second) >= lb:
                 chosen, lb = second, _value(red, second)
     if chosen is None:
-        raise Infeasible(
-            "batasan max_moves/unit_max_out tidak dapat dipenuhi bersama kursi wajib", field="max_moves"
+        # Proven only when the MIP saw every pair that matters; otherwise say no plan was found in time.
+        reason = (
+            "tidak dapat dipenuhi"
+            if covered and proven
+            else "tidak terpenuhi rencana mana pun dalam batas waktu"
         )
+        raise Infeasible(f"batasan max_moves/unit_max_out {reason} bersama kursi wajib", field="max_moves")
     bound = min(ub, max(lb, mip_bound)) if covered else ub
     return Outcome(chosen=chosen, bound=max(bound, lb), proven=covered and (proven or lb >= ub - tolerance))
 
