@@ -98,8 +98,10 @@ def audit_record(
     return entry
 
 
-def audit_record_many(*, actor: Any, action: str, objects: Iterable[models.Model], reason: str = "") -> int:
-    """Per-object rows for bulk operations, written in one statement."""
+def audit_record_many(
+    *, actor: Any, action: str, objects: Iterable[models.Model], actor_label: str = "", reason: str = ""
+) -> int:
+    """Per-object rows for bulk operations, written in batches; `actor_label` names a system actor."""
     entries = [
         _entry(
             actor=actor,
@@ -108,7 +110,7 @@ def audit_record_many(*, actor: Any, action: str, objects: Iterable[models.Model
             obj=obj,
             changes=None,
             reason=reason,
-            actor_label="",
+            actor_label=actor_label,
             object_type="",
             object_id="",
         )

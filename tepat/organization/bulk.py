@@ -15,8 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from tepat.core.audit import _entry
-from tepat.core.models import AuditEntry
+from tepat.core.audit import audit_record_many
 from tepat.engine.reference import (
     EDUCATION_ORDER,
     JENJANG_KEAHLIAN,
@@ -77,22 +76,9 @@ def bulk_audit(
     *, actor: Any, action: str, objects: Iterable[models.Model], actor_label: str = "", reason: str = ""
 ) -> int:
     """One audit row per object, written in batches; `actor_label` names a system actor ("system:seed_demo")."""
-    entries = [
-        _entry(
-            actor=actor,
-            action=action,
-            kind=AuditEntry.Kind.CHANGE,
-            obj=obj,
-            changes=None,
-            reason=reason,
-            actor_label=actor_label,
-            object_type="",
-            object_id="",
-        )
-        for obj in objects
-    ]
-    AuditEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
-    return len(entries)
+    return audit_record_many(
+        actor=actor, action=action, objects=objects, actor_label=actor_label, reason=reason
+    )
 
 
 # --- reference data --------------------------------------------------------------------------------------

@@ -16,13 +16,17 @@ MAX_CHILDREN = 9999  # four digits per path segment
 
 
 def _child_path(parent: Unit | None) -> tuple[str, int]:
-    siblings = (
-        Unit.objects.filter(parent=parent).count() if parent else Unit.objects.filter(parent=None).count()
-    )
-    if siblings >= MAX_CHILDREN:
-        raise ValidationError({"parent": "Unit induk sudah memiliki jumlah sub-unit maksimum."})
+    """Next free path segment under `parent`: one past the highest in use (counts break after deletions)."""
     prefix = parent.path if parent else ""
-    return f"{prefix}{siblings + 1:04d}.", (parent.depth + 1) if parent else 0
+    last = (
+        Unit.objects.filter(parent=parent).order_by("-path").values_list("path", flat=True).first()
+        if parent
+        else Unit.objects.filter(parent=None).order_by("-path").values_list("path", flat=True).first()
+    )
+    segment = int(last.rstrip(".").rsplit(".", 1)[-1]) + 1 if last else 1
+    if segment > MAX_CHILDREN:
+        raise ValidationError({"parent": "Unit induk sudah memiliki jumlah sub-unit maksimum."})
+    return f"{prefix}{segment:04d}.", (parent.depth + 1) if parent else 0
 
 
 @transaction.atomic
