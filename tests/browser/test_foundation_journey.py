@@ -22,6 +22,7 @@ def test_camat_sees_banyumanik_staff_but_not_dinas_kesehatan(demo: str, page: Pa
     login(page, demo, "camat.banyumanik")
     expect(page.get_by_role("heading", name="Beranda")).to_be_visible()
 
+    page.get_by_role("button", name="Data").or_(page.get_by_role("link", name="Data", exact=True)).click()
     page.get_by_role("link", name="Pegawai", exact=True).click()
     table = page.get_by_test_id("employee-table")
     ngesrep_staff = Employee.objects.filter(unit__name="Kelurahan Ngesrep").order_by("name").first()
