@@ -198,9 +198,10 @@ def _performance_text(pair: _Pair) -> str:
 
 
 def _preference_text(pair: _Pair) -> str:
-    if pair.status is ComponentStatus.MISSING:
+    preference = pair.inputs.preference
+    if preference is None or np.isnan(preference[pair.e, pair.p]):
         return "pegawai belum menyatakan preferensi"
-    value = float(pair.inputs.preference[pair.e, pair.p])  # type: ignore[index]
+    value = float(preference[pair.e, pair.p])
     if value >= 1:
         return "sesuai pilihan utama pegawai"
     return "termasuk pilihan pegawai" if value > 0 else "bukan pilihan pegawai"

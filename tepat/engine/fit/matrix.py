@@ -302,12 +302,14 @@ def _experience(inputs: FitInputs, scales: FitScales) -> tuple[Matrix, BoolArray
 
 
 def _preference(inputs: FitInputs) -> tuple[Matrix, BoolArray]:
+    """Stating a preference is optional: an unstated one (NaN) leaves the component out but is not "missing".
+
+    The caller puts 0 where an employee stated preferences for other seats and NaN where they stated none.
+    """
     if inputs.preference is None:
-        return np.full((inputs.shape[0], 1), np.nan, dtype=np.float32), np.ones(
-            (inputs.shape[0], 1), dtype=bool
-        )
+        return np.full((inputs.shape[0], 1), np.nan, dtype=np.float32), np.zeros((inputs.shape[0], 1), dtype=bool)
     values = inputs.preference.astype(np.float32)
-    return values, np.isnan(values)
+    return values, np.zeros(values.shape, dtype=bool)
 
 
 def _validate(inputs: FitInputs, scales: FitScales) -> None:

@@ -94,8 +94,7 @@ def test_a_pair_with_nothing_to_score_is_nan_and_says_so() -> None:
     explanation = explain_fit(inputs, 0, 0)
     assert explanation.score is None
     assert explanation.sentence == (
-        "belum dapat dinilai; data belum lengkap: asesmen kompetensi, bidang pendidikan, riwayat jabatan, "
-        "SKP, preferensi pegawai"
+        "belum dapat dinilai; data belum lengkap: asesmen kompetensi, bidang pendidikan, riwayat jabatan, SKP"
     )
 
 
@@ -387,3 +386,12 @@ def test_the_competency_component_is_the_per_competency_capped_jpm(seed: int, fr
     raw = jpm_matrix(inputs.achieved, inputs.required, CapMode.NONE).jpm
     np.testing.assert_allclose(result.component(Component.COMPETENCY), capped, atol=1e-5, equal_nan=True)
     np.testing.assert_allclose(result.jpm, raw, atol=1e-3, equal_nan=True)
+
+
+@pytest.mark.parametrize("preference", [None, np.array([[NAN]])])
+def test_an_unstated_preference_is_left_out_without_flagging_missing_data(preference) -> None:
+    inputs = one_pair(preference=preference)
+    result = fit_matrix(inputs)
+    assert Component.PREFERENCE not in result.incomplete(0, 0)
+    assert np.isnan(result.component(Component.PREFERENCE)[0, 0])
+    assert "pegawai belum menyatakan preferensi" not in explain_fit(inputs, 0, 0).sentence
