@@ -6,5 +6,14 @@ Shared by the candidate ranking, the placement scenarios and the workflow's re-c
 
 from tepat.planning.inputs.facts import candidate_facts_many, eligibility_for, target_facts_for
 from tepat.planning.inputs.fit import FitContext, build_fit_context
+from tepat.planning.inputs.pair import PairAssessment, assess_pair
 
-__all__ = ["FitContext", "build_fit_context", "candidate_facts_many", "eligibility_for", "target_facts_for"]
+__all__ = [
+    "FitContext",
+    "PairAssessment",
+    "assess_pair",
+    "build_fit_context",
+    "candidate_facts_many",
+    "eligibility_for",
+    "target_facts_for",
+]

@@ -1,0 +1,3 @@
+"""Placement scenarios (Skenario Mutasi): pool, seats, constraints, runs and their plans."""
+
+__all__: list[str] = []
