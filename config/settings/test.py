@@ -15,3 +15,4 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+TEPAT_MFA_REQUIRED = False  # tests that need it switch it on with the settings fixture

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from tepat.accounts.forms import LoginForm
+from tepat.accounts.mfa_views import MfaSetupView, MfaVerifyView
 
 app_name = "accounts"
 
@@ -16,4 +17,6 @@ urlpatterns = [
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("verifikasi-dua-langkah/daftar/", MfaSetupView.as_view(), name="mfa_setup"),
+    path("verifikasi-dua-langkah/", MfaVerifyView.as_view(), name="mfa_verify"),
 ]

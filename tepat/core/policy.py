@@ -32,6 +32,8 @@ ACCESS_POLICY: dict[str, Policy] = {
     "admin": DELEGATED,
     # signed-in
     "accounts:logout": {"POST": EVERY_ROLE},
+    "accounts:mfa_setup": {"GET": EVERY_ROLE, "POST": EVERY_ROLE - {Role.AUDITOR}},
+    "accounts:mfa_verify": {"GET": EVERY_ROLE, "POST": EVERY_ROLE - {Role.AUDITOR}},
     "core:dashboard": EVERY_ROLE,
     "core:completeness": STAFF_READERS,
     "organization:unit_tree": STAFF_READERS,
