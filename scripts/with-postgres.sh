@@ -3,7 +3,10 @@
 # Usage: scripts/with-postgres.sh COMMAND...   (DATABASE_URL is exported for the command)
 set -euo pipefail
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+port_free() { ! (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT=${TEPAT_PG_PORT:-5433}
+# Parallel runs on one machine (developers, CI) each get their own port.
+while ! port_free "$PORT"; do PORT=$((PORT + 1)); done
 PGDATA=$(mktemp -d /tmp/tepat-pg.XXXXXX)
 chmod 755 "$PGDATA"
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
