@@ -1,5 +1,6 @@
 """Settings shared by every environment. Safe by default: DEBUG off, explicit hosts, no demo accounts."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -25,6 +26,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "rest_framework",
+    "knox",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "tepat.core",
     "tepat.accounts",
     "tepat.organization",
@@ -48,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tepat.accounts.middleware.SessionLifetimeMiddleware",
+    "tepat.api.middleware.ApiAuthenticationMiddleware",  # bearer tokens and JSON errors under /api/
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -141,6 +147,46 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# REST API (DESIGN.md "Fixed interfaces"; SECURITY.md R-01..R-04): authenticated + ACCESS_POLICY by default.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "tepat.api.auth.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["tepat.api.permissions.AccessPolicyPermission"],
+    "DEFAULT_PAGINATION_CLASS": "tepat.api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "tepat.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # noqa: S105 (a model label, not a secret)
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Bearer",
+    "TOKEN_TTL": timedelta(days=env.int("TEPAT_API_TOKEN_DAYS", default=90)),
+    "AUTO_REFRESH": False,
+    "TOKEN_LIMIT_PER_USER": 20,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tepat API",
+    "DESCRIPTION": "REST API Tepat (mutasi ASN). Autentikasi: sesi web atau `Authorization: Bearer <token>`.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["tepat.api.permissions.AccessPolicyPermission"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",  # served locally: no CDN on a government intranet
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "RankEnum": "tepat.organization.models.RANK_CHOICES",
+        "EducationLevelEnum": "tepat.organization.models.EDUCATION_LEVEL_CHOICES",
+        "UnitKindEnum": "tepat.organization.models.UnitKind",
+        "PositionKindEnum": "tepat.organization.models.Position.KIND_CHOICES",
+    },
+}
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
