@@ -307,7 +307,9 @@ def _preference(inputs: FitInputs) -> tuple[Matrix, BoolArray]:
     The caller puts 0 where an employee stated preferences for other seats and NaN where they stated none.
     """
     if inputs.preference is None:
-        return np.full((inputs.shape[0], 1), np.nan, dtype=np.float32), np.zeros((inputs.shape[0], 1), dtype=bool)
+        return np.full((inputs.shape[0], 1), np.nan, dtype=np.float32), np.zeros(
+            (inputs.shape[0], 1), dtype=bool
+        )
     values = inputs.preference.astype(np.float32)
     return values, np.zeros(values.shape, dtype=bool)
 
