@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import SmallGovernment, seat_employee
+from tepat.accounts.models import User
 from tepat.core.models import AuditEntry
 from tepat.organization.models import PositionCompetency, Seat
 from tepat.organization.tests.factories import CompetencyFactory, PositionFactory, SeatFactory
@@ -70,18 +71,18 @@ def _url(seat: Seat, **query: str) -> str:
     return reverse("planning:candidate_ranking", args=[seat.public_id]) + (f"?{params}" if params else "")
 
 
-def _names(setup: Setup, viewer: object, order: str) -> list[str]:
+def _names(setup: Setup, viewer: User, order: str) -> list[str]:
     ranking = candidate_ranking(
         viewer=viewer,
         seat=setup.seat,
         on=ON,
-        filters=CandidateFilters(order=order),  # type: ignore[arg-type]
+        filters=CandidateFilters(order=order),
     )
     return [row.employee.name for row in ranking.rows]
 
 
 def test_complete_records_come_first_and_score_order_is_one_choice_away(
-    setup: Setup, make_user: Callable[..., object]
+    setup: Setup, make_user: Callable[..., User]
 ) -> None:
     analyst = make_user("analyst")
     complete_first = _names(setup, analyst, ORDER_COMPLETE_FIRST)

@@ -24,7 +24,7 @@ ON = dt.date(2026, 11, 27)
 
 
 @pytest.fixture
-def seat(gov: SmallGovernment):  # type: ignore[no-untyped-def]
+def seat(gov: SmallGovernment):
     for code, level in {"M1": 3, "T1": 2}.items():
         competency = CompetencyFactory.create(code=code, group="manajerial" if code == "M1" else "teknis")
         PositionCompetency.objects.create(position=gov.kasi, competency=competency, level=level)
@@ -39,7 +39,7 @@ def _candidate(gov: SmallGovernment, name: str, m1: int) -> object:
     return employee
 
 
-def _compare_url(seat, *employees) -> str:  # type: ignore[no-untyped-def]
+def _compare_url(seat, *employees) -> str:
     query = "&".join(f"e={e.public_id}" for e in employees)
     return reverse("planning:candidate_compare", args=[seat.public_id]) + "?" + query
 
@@ -48,7 +48,7 @@ def _compare_url(seat, *employees) -> str:  # type: ignore[no-untyped-def]
 def test_comparison_draws_candidates_against_the_standard(
     gov: SmallGovernment,
     seat,
-    client_as: Callable[..., Client],  # type: ignore[no-untyped-def]
+    client_as: Callable[..., Client],
 ) -> None:
     a, b = _candidate(gov, "Rina", 3), _candidate(gov, "Sari", 2)
     response = client_as("analyst").get(_compare_url(seat, a, b))
@@ -68,7 +68,7 @@ def test_comparison_needs_two_to_four_candidates(
     gov: SmallGovernment,
     seat,
     client_as: Callable[..., Client],
-    count: int,  # type: ignore[no-untyped-def]
+    count: int,
 ) -> None:
     people = [_candidate(gov, f"P{i}", 3) for i in range(count)]
     response = client_as("analyst").get(_compare_url(seat, *people))
@@ -80,7 +80,7 @@ def test_comparison_needs_two_to_four_candidates(
 def test_comparison_rejects_an_unknown_candidate(
     gov: SmallGovernment,
     seat,
-    client_as: Callable[..., Client],  # type: ignore[no-untyped-def]
+    client_as: Callable[..., Client],
 ) -> None:
     a = _candidate(gov, "Rina", 3)
     url = _compare_url(seat, a) + "&e=00000000-0000-0000-0000-000000000000"
@@ -93,7 +93,7 @@ def test_comparison_rejects_an_unknown_candidate(
 def test_employee_view_lists_open_seats_and_gaps_in_the_current_post(
     gov: SmallGovernment,
     seat,
-    client_as: Callable[..., Client],  # type: ignore[no-untyped-def]
+    client_as: Callable[..., Client],
 ) -> None:
     employee = gov.staff_kelurahan  # sits in the Kasi position: the gaps are against its standard
     CompetencyAssessment.objects.create(
@@ -131,7 +131,7 @@ def _profile_post(**changes: object) -> dict[str, object]:
 @pytest.mark.django_db
 def test_an_analyst_saves_versioned_profiles_and_rankings_name_theirs(
     seat,
-    client_as: Callable[..., Client],  # type: ignore[no-untyped-def]
+    client_as: Callable[..., Client],
 ) -> None:
     client = client_as("analyst")
     url = reverse("planning:ranking_profile_create")
