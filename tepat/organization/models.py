@@ -231,3 +231,7 @@ class Seat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position.name} #{self.number}"
+
+
+# Workloads (ANJAB/ABK) live in their own module; imported here so Django registers them with this app.
+from tepat.organization.workloads import ManualRequirement, WorkloadTask  # noqa: E402, F401

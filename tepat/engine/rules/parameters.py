@@ -106,6 +106,14 @@ UU_10_2016 = date(2016, 7, 1)
 PERMENPANRB_1_2020 = date(2020, 1, 1)
 UU_27_2022 = date(2022, 10, 17)
 C, P, U = RuleStatus.CONFIRMED, RuleStatus.PRACTICE, RuleStatus.UNCONFIRMED
+# Job efficiency (EJ/PJ) grade bands, highest first; `lower` is a decimal string (DOMAIN.md §8, [U]).
+EJ_BANDS = [
+    {"grade": "A", "label": "Sangat Baik", "lower": "1.00", "inclusive": False},
+    {"grade": "B", "label": "Baik", "lower": "0.90", "inclusive": True},
+    {"grade": "C", "label": "Cukup", "lower": "0.70", "inclusive": True},
+    {"grade": "D", "label": "Sedang", "lower": "0.50", "inclusive": True},
+    {"grade": "E", "label": "Kurang", "lower": "0", "inclusive": True},
+]
 NON_INTRA_TYPES = ["B_INTER_KABKOTA_SAME_PROV", "C_INTER_PROV", "D_DAERAH_PUSAT", "E_INTER_PUSAT", "F_ABROAD"]
 
 
@@ -150,7 +158,27 @@ DEFAULT_RULE_PARAMETERS: tuple[RuleParameter, ...] = (
         "PermenPANRB 1/2020 (ANJAB/ABK)", P, PERMENPANRB_1_2020,
         ("R8.asal", "allow_with_justification", True, "flag", "boleh kurang bila ada justifikasi"),
         ("R8.formasi", "check_target_formation", True, "flag", "jabatan tujuan harus punya formasi"),
-        ("R8", "abk_rounding", "ceil_per_jabatan", "mode", "ceil_per_jabatan | ceil_per_tugas"),
+        ("R8", "abk_rounding", "ceil_per_position", "mode", "ceil_per_position | ceil_per_task | half_up"),
+    ),
+    *_rows(
+        "BKN KMS artikel10; PermenPANRB 1/2020", C, PERMENPANRB_1_2020,
+        ("ABK", "wke_minutes", 75_000, "menit", "waktu kerja efektif 1.250 jam per tahun"),
+        ("ABK", "projection_years", 5, "tahun", "proyeksi kebutuhan 5 tahun"),
+    ),
+    *_rows(
+        "Permendagri 12/2008 (teks belum diperoleh)", U, PERMENPANRB_1_2020,
+        ("ABK", "ej_bands", EJ_BANDS, "pita", "batas bawah; A di atas 1,00 (tidak inklusif)"),
+    ),
+    *_rows(
+        "UU 5/2014 Pasal 90; PP 11/2017 Pasal 239 (belum diverifikasi terhadap UU 20/2023)", U, PP_11_2017,
+        ("BUP", "jpt_pratama", 60, "tahun", "JPT"),
+        ("BUP", "administrator", 58, "tahun", "JA"),
+        ("BUP", "pengawas", 58, "tahun", "JA"),
+        ("BUP", "pelaksana", 58, "tahun", "JA"),
+        ("BUP", "fungsional_keahlian", 58, "tahun", "Ahli Pertama dan Ahli Muda"),
+        ("BUP", "fungsional_keahlian:Ahli Madya", 60, "tahun", "jenjang: baris jenjang mengalahkan jenis"),
+        ("BUP", "fungsional_keahlian:Ahli Utama", 65, "tahun", "jenjang: baris jenjang mengalahkan jenis"),
+        ("BUP", "fungsional_keterampilan", 58, "tahun", ""),
     ),
     *_rows(
         "UU 10/2016 Pasal 71 ayat (2), (5) dan Pasal 162 ayat (3)", C, UU_10_2016,

@@ -47,7 +47,7 @@ def _bands(row: RuleParameter) -> tuple[EjBand, ...]:
 
 
 def _bup(book: RuleBook, on: date) -> tuple[BupRule, ...]:
-    names = sorted({row.parameter for row in book.parameters if row.rule_id == "BUP"})
+    names = list(dict.fromkeys(row.parameter for row in book.parameters if row.rule_id == "BUP"))
     rules = []
     for name in names:
         row = book.resolve("BUP", name, on)

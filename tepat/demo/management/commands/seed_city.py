@@ -8,7 +8,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tepat.demo.city import seed_city
+from tepat.demo.city import ACTOR_LABEL, seed_city
+from tepat.demo.workloads import demo_workloads_ensure
 
 
 class Command(BaseCommand):
@@ -22,10 +23,11 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             result = seed_city(employees=options["employees"], seed=options["seed"])
+            tasks, _ = demo_workloads_ensure(actor_label=ACTOR_LABEL)
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         self.stdout.write(
             f"Kota sintetis dibuat: {result.units} unit, {result.positions} jabatan, {result.seats} formasi, "
-            f"{result.employees} pegawai, {result.vacancies} formasi kosong "
+            f"{result.employees} pegawai, {result.vacancies} formasi kosong, {tasks} tugas ABK "
             f"({time.perf_counter() - started:.1f} detik)."
         )

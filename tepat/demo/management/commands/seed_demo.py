@@ -8,8 +8,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from tepat.demo.accounts import DEMO_PASSWORD, demo_accounts_table
+from tepat.demo.accounts import ACTOR_LABEL, DEMO_PASSWORD, demo_accounts_table
 from tepat.demo.banyumanik import seed_demo
+from tepat.demo.workloads import demo_workloads_ensure
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         report = seed_demo(with_accounts=settings.TEPAT_DEMO)
+        tasks, formasi = demo_workloads_ensure(actor_label=ACTOR_LABEL)
         seconds = time.perf_counter() - started
         if report.result is None:
             self.stdout.write("Data demo sudah ada: tidak ada yang diubah.")
@@ -29,6 +31,7 @@ class Command(BaseCommand):
                     f"{r.employees} pegawai, {r.vacancies} formasi kosong."
                 )
             )
+        self.stdout.write(f"Beban kerja ABK baru: {tasks} tugas, {formasi} formasi manual.")
         if not report.accounts_enabled:
             self.stdout.write("TEPAT_DEMO tidak aktif: akun demo TIDAK dibuat (hanya data).")
         else:

@@ -1,0 +1,172 @@
+"""Pages of the needs analysis: parse the filter, call one selector, render (no rule lives here)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.views import View
+from django.views.generic import TemplateView
+
+from tepat.core.scoping import today
+from tepat.core.views_utils import scoped_or_404
+from tepat.organization.models import Unit
+from tepat.planning.needs import exports
+from tepat.planning.needs.charts import needs_chart, projection_chart
+from tepat.planning.needs.fit import staff_fit
+from tepat.planning.needs.forms import UnitFilterForm, VacancyFilterForm
+from tepat.planning.needs.rules import ROUNDING_LABELS
+from tepat.planning.needs.selectors import (
+    home_unit,
+    needs_report,
+    projection_report,
+    unit_in_scope_get,
+)
+from tepat.planning.needs.vacancies import horizon_after, vacancy_map_for
+
+PAGE_SIZE = 50
+STATUS_FILTERS = {"kekurangan", "kelebihan", "sesuai", "tanpa_dasar"}
+
+
+def _page(request: HttpRequest, rows: Any, name: str = "page") -> Any:
+    return Paginator(list(rows), PAGE_SIZE).get_page(request.GET.get(name))
+
+
+def _query_string(request: HttpRequest, drop: str = "page") -> str:
+    params = request.GET.copy()
+    params.pop(drop, None)
+    return params.urlencode()
+
+
+class UnitFilterMixin:
+    """Reads `?unit=<public_id>` through the scoped filter form; an invalid value is shown on the form."""
+
+    request: HttpRequest
+    form_class: type[UnitFilterForm] = UnitFilterForm
+
+    def filter_form(self) -> UnitFilterForm:
+        form = self.form_class(self.request.GET or None, viewer=self.request.user)
+        form.is_valid()
+        return form
+
+    def chosen_unit(self, form: UnitFilterForm) -> Unit | None:
+        cleaned = getattr(form, "cleaned_data", {})
+        return cleaned.get("unit") or home_unit(viewer=self.request.user)
+
+
+class NeedsOverviewView(TemplateView):
+    template_name = "planning/needs/overview.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        unit = home_unit(viewer=request.user)
+        if unit is not None:
+            return HttpResponseRedirect(reverse("planning:needs_unit", kwargs={"public_id": unit.public_id}))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        report = needs_report(viewer=self.request.user)
+        context.update(_needs_context(report))
+        context["shortages"] = sorted(report.shortages, key=lambda p: p.balance.selisih or 0)[:10]
+        context["surpluses"] = sorted(report.surpluses, key=lambda p: -(p.balance.selisih or 0))[:10]
+        return context
+
+
+class NeedsUnitView(TemplateView):
+    template_name = "planning/needs/unit.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        unit = scoped_or_404(self.request, unit_in_scope_get, public_id=kwargs["public_id"])
+        report = needs_report(viewer=self.request.user, unit=unit)
+        status = self.request.GET.get("status", "")
+        rows = [p for p in report.positions if status not in STATUS_FILTERS or p.balance.status == status]
+        context.update(_needs_context(report))
+        context.update(unit=unit, status=status, page_obj=_page(self.request, rows))
+        context["query_string"] = _query_string(self.request)
+        return context
+
+
+def _needs_context(report: Any) -> dict[str, Any]:
+    return {
+        "report": report,
+        "chart": needs_chart(report),
+        "rounding_label": ROUNDING_LABELS[report.rules.rounding],
+    }
+
+
+class NeedsProjectionView(UnitFilterMixin, TemplateView):
+    template_name = "planning/needs/projection.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = self.filter_form()
+        report = projection_report(viewer=self.request.user, unit=self.chosen_unit(form))
+        context.update(form=form, projection=report, chart=projection_chart(report))
+        context["priorities"] = _page(self.request, report.priorities)
+        context["leavers"] = _page(self.request, report.leavers, "leavers")
+        context["query_string"] = _query_string(self.request)
+        return context
+
+
+class NeedsMismatchView(UnitFilterMixin, TemplateView):
+    template_name = "planning/needs/mismatch.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = self.filter_form()
+        report = staff_fit(viewer=self.request.user, unit=self.chosen_unit(form))
+        show_all = self.request.GET.get("semua") == "1"
+        context.update(form=form, fit=report, show_all=show_all)
+        context["page_obj"] = _page(self.request, report.staff if show_all else report.mismatches)
+        context["query_string"] = _query_string(self.request)
+        return context
+
+
+def _horizon(form: VacancyFilterForm, as_of: date) -> tuple[int, date]:
+    months = getattr(form, "cleaned_data", {}).get("horizon")
+    months = 12 if months is None else months
+    return months, horizon_after(as_of, months)
+
+
+class VacancyMapView(UnitFilterMixin, TemplateView):
+    template_name = "planning/needs/vacancy_map.html"
+    form_class = VacancyFilterForm
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = self.filter_form()
+        assert isinstance(form, VacancyFilterForm)  # noqa: S101 - form_class above
+        months, horizon = _horizon(form, today())
+        report = vacancy_map_for(viewer=self.request.user, unit=self.chosen_unit(form), horizon=horizon)
+        context.update(form=form, vacancies=report, months=months)
+        context["page_obj"] = _page(self.request, report.vacancies)
+        context["releases"] = _page(self.request, report.releases, "releases")
+        context["query_string"] = _query_string(self.request)
+        return context
+
+
+class NeedsExportXlsxView(UnitFilterMixin, View):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        unit = self.chosen_unit(self.filter_form())
+        return exports.needs_xlsx(projection_report(viewer=request.user, unit=unit), actor=request.user)
+
+
+class NeedsExportPdfView(UnitFilterMixin, View):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        unit = self.chosen_unit(self.filter_form())
+        return exports.needs_pdf(projection_report(viewer=request.user, unit=unit), actor=request.user)
+
+
+class VacancyExportXlsxView(UnitFilterMixin, View):
+    form_class = VacancyFilterForm
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self.filter_form()
+        assert isinstance(form, VacancyFilterForm)  # noqa: S101 - form_class above
+        _, horizon = _horizon(form, today())
+        report = vacancy_map_for(viewer=request.user, unit=self.chosen_unit(form), horizon=horizon)
+        return exports.vacancy_xlsx(report, actor=request.user)

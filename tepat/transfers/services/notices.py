@@ -1,0 +1,65 @@
+"""The employee's notice (JOURNEYS.md §5): the new post, the TMT, why they were chosen, what the move brings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from tepat.core.audit import audit_record
+from tepat.engine.errors import ApplicationError
+from tepat.engine.rules.dates import format_date
+from tepat.engine.workflow import State
+from tepat.transfers.models import Move, Notice
+
+TITLES = {
+    State.SK_TERBIT: "SK mutasi Anda telah terbit",
+    State.BERLAKU: "Mutasi Anda berlaku hari ini",
+    State.SELESAI: "Proses mutasi Anda selesai",
+}
+
+
+def _brings(snapshot: dict[str, Any]) -> list[str]:
+    components = snapshot.get("fit", {}).get("components", [])
+    return [c["text"] for c in components if c.get("status") == "dinilai" and c.get("text")]
+
+
+def notice_body(move: Move) -> dict[str, Any]:
+    snapshot = move.verification_snapshot or move.proposed_snapshot
+    position = move.target_seat.position
+    return {
+        "position": position.name,
+        "unit": position.unit.name,
+        "tmt": format_date(move.tmt) if move.tmt else "",
+        "decree": move.decree.number_text if move.decree else "",
+        "why": move.reason,
+        "fit_sentence": snapshot.get("fit", {}).get("sentence", ""),
+        "brings": _brings(snapshot),
+        "training": "Rencana pengembangan kompetensi untuk tiga bulan pertama akan disusun BKPP bersama atasan baru.",
+    }
+
+
+def notice_create(*, move: Move, state: str) -> Notice | None:
+    if State(state) not in TITLES:
+        return None
+    notice, _ = Notice.objects.get_or_create(
+        move=move,
+        kind=state,
+        defaults={"employee": move.employee, "title": TITLES[State(state)], "body": notice_body(move)},
+    )
+    return notice
+
+
+@transaction.atomic
+def notice_mark_read(*, notice: Notice, actor: Any) -> Notice:
+    """Read receipt: set once, by the employee the notice is for."""
+    if notice.employee.user_id != actor.pk:
+        raise ApplicationError("Pemberitahuan ini bukan untuk Anda.")
+    if notice.read_at is None:
+        Notice.objects.filter(pk=notice.pk, read_at__isnull=True).update(read_at=timezone.now())
+        audit_record(
+            actor=actor, action="notice_read", obj=notice.move, changes={"notice": str(notice.public_id)}
+        )
+        notice.refresh_from_db()
+    return notice

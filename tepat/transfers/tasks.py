@@ -1,0 +1,29 @@
+"""Background tasks (django-tasks): the TMT job, batch SK rendering, pending event handling."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from tepat.core.scoping import today
+
+
+@task()
+def apply_due_tmt_task() -> str:
+    from tepat.transfers.services.tmt import apply_due_tmt
+
+    return apply_due_tmt(on=today()).line()
+
+
+@task()
+def render_decree_task(decree_id: int) -> str:
+    from tepat.transfers.models import Decree
+    from tepat.transfers.services.decree import decree_render_pdf
+
+    return decree_render_pdf(decree=Decree.objects.get(pk=decree_id)).sha256
+
+
+@task()
+def dispatch_events_task() -> int:
+    from tepat.transfers.services.events import dispatch_pending_events
+
+    return dispatch_pending_events()
