@@ -3,6 +3,18 @@
 from tepat.core.policy_types import BKPP, GOVERNMENT_READERS, STAFF_READERS, Policy
 from tepat.engine.roles import Role
 
+# Needs analysis (issue 3): every staff reader within their scope; imports are BKPP's.
+NEEDS_ROUTES: dict[str, Policy] = {
+    "planning:needs_overview": STAFF_READERS,
+    "planning:needs_unit": STAFF_READERS,
+    "planning:needs_projection": STAFF_READERS,
+    "planning:needs_mismatch": STAFF_READERS,
+    "planning:vacancy_map": STAFF_READERS,
+    "planning:needs_export_xlsx": STAFF_READERS,
+    "planning:needs_export_pdf": STAFF_READERS,
+    "planning:vacancy_export_xlsx": STAFF_READERS,
+}
+
 # Candidate ranking (issue 4): advisory reads; a unit head ranks seats in their subtree only (selector);
 # an employee sees their own best-fit positions; ranking profiles are BKPP's to change.
 CANDIDATE_ROUTES: dict[str, Policy] = {
@@ -13,4 +25,4 @@ CANDIDATE_ROUTES: dict[str, Policy] = {
     "planning:ranking_profile_create": {"GET": BKPP, "POST": BKPP},
 }
 
-ROUTES: dict[str, Policy] = {**CANDIDATE_ROUTES}
+ROUTES: dict[str, Policy] = {**NEEDS_ROUTES, **CANDIDATE_ROUTES}
