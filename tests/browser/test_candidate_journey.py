@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo(live_server) -> str:  # type: ignore[no-untyped-def]
+def demo(live_server) -> str:
     call_command("seed_demo", verbosity=0)
     return live_server.url
 
