@@ -1,5 +1,24 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from tepat.exchange.views.exports import EmployeeExportView, PositionExportView
+from tepat.exchange.views.imports import (
+    ExchangeHomeView,
+    ImportBatchCommitView,
+    ImportBatchDetailView,
+    ImportBatchRollbackView,
+    ImportUploadView,
+    TemplateDownloadView,
+)
 
 app_name = "exchange"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", ExchangeHomeView.as_view(), name="home"),
+    path("templat/<slug:kind>/", TemplateDownloadView.as_view(), name="template"),
+    path("impor/", ImportUploadView.as_view(), name="upload"),
+    path("impor/<uuid:public_id>/", ImportBatchDetailView.as_view(), name="batch_detail"),
+    path("impor/<uuid:public_id>/simpan/", ImportBatchCommitView.as_view(), name="batch_commit"),
+    path("impor/<uuid:public_id>/batalkan/", ImportBatchRollbackView.as_view(), name="batch_rollback"),
+    path("ekspor/pegawai/", EmployeeExportView.as_view(), name="export_employees"),
+    path("ekspor/jabatan/", PositionExportView.as_view(), name="export_positions"),
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 
@@ -40,6 +41,7 @@ def _with_entries(extra: dict[str, bytes]) -> bytes:
     return _zip({**entries, **extra})
 
 
+@functools.cache
 def zip_bomb() -> bytes:
     """≈ 500 KB on disk, > 500 MB of sheet XML once expanded (zeros compress ~1000×)."""
     buffer = io.BytesIO()

@@ -1,0 +1,1 @@
+"""Writes of the exchange app: import batches (upload, preview, commit, rollback)."""
