@@ -94,7 +94,8 @@ def _pairs(reader: RowReader, values: dict[str, Any], pairs: tuple[tuple[str, st
 
 
 def _identity(reader: RowReader, values: dict[str, Any]) -> bool:
-    """Known national-data mismatches become decisions (unless the row gives its own reason); True if any."""
+    """NIP/NIK against birth date and gender: known national-data mismatches become decisions (unless the row
+    gives its own reason), the rest errors. True when a decision is needed."""
     if values["identity_exception"]:
         return False
     found = identity_problems(
@@ -105,8 +106,9 @@ def _identity(reader: RowReader, values: dict[str, Any]) -> bool:
         tmt_cpns=values["tmt_cpns"],
     )
     decisions = [p for p in found if p.acceptable_with_reason]
-    for problem in decisions:
-        reader.problem("nip", problem.message, severity="decision")
+    for problem in found:
+        severity = "decision" if problem.acceptable_with_reason else "error"
+        reader.problem(problem.field, problem.message, severity=severity)
     return bool(decisions)
 
 
@@ -226,9 +228,11 @@ class EmployeeProcessor:
 
     def _validate_new(self, payload: _Payload, numbers: list[int], plan: Plan) -> None:
         plan.created = len(payload.new_rows)
+        known = {(p.row, p.column, p.message) for p in plan.problems}
         for problem in employees_bulk_validate(payload.new_rows):
             header = BULK_FIELD_HEADERS.get(problem.field, HEADERS.get(problem.field, problem.field))
-            plan.problems.append(Problem(numbers[problem.row - 1], header, problem.message))
+            if (numbers[problem.row - 1], header, problem.message) not in known:
+                plan.problems.append(Problem(numbers[problem.row - 1], header, problem.message))
 
     def apply(self, plan: Plan, *, actor: Any, reason: str, label: str) -> Changes:
         payload: _Payload = plan.payload
