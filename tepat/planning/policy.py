@@ -13,6 +13,9 @@ NEEDS_ROUTES: dict[str, Policy] = {
     "planning:needs_export_xlsx": STAFF_READERS,
     "planning:needs_export_pdf": STAFF_READERS,
     "planning:vacancy_export_xlsx": STAFF_READERS,
+    "planning:needs_import": {"GET": BKPP, "POST": BKPP},
+    "planning:needs_import_commit": {"POST": BKPP},
+    "planning:needs_import_template": BKPP,
 }
 
 # Candidate ranking (issue 4): advisory reads; a unit head ranks seats in their subtree only (selector);
