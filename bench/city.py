@@ -91,7 +91,7 @@ class Fixtures:
     name_fragment: str
     rank: int
     education_field_id: int
-    open_seat_public_id: str  # a vacant seat, for the candidate ranking
+    open_seat_public_id: str  # a vacant seat inside the unit head's subtree, for the candidate ranking
 
 
 def _bench_user(username: str, role: str, unit: object | None) -> int:
@@ -122,7 +122,10 @@ def fixtures() -> Fixtures:
     employee = Employee.objects.filter(unit__path__startswith=largest_top.path, is_active=True).order_by(
         "pk"
     )[0]
-    vacant = Seat.objects.filter(is_active=True, occupant__isnull=True).order_by("pk").first()
+    open_seats = Seat.objects.filter(is_active=True, occupant__isnull=True).order_by("pk")
+    vacant = (
+        open_seats.filter(position__unit__path__startswith=largest_top.path).first() or open_seats.first()
+    )
     return Fixtures(
         analyst_id=_bench_user("bench.analyst", Role.ANALYST, None),
         unit_head_id=_bench_user("bench.unit_head", Role.UNIT_HEAD, largest_top),

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bench.stats import Result, Target
+from bench.stats import Result, Target, failed
 
 SCRIPT = Path(__file__).resolve().parent / "bench_placement.py"
 MODES: tuple[tuple[str, str, Target | None], ...] = (
@@ -24,8 +24,11 @@ MODES: tuple[tuple[str, str, Target | None], ...] = (
 
 def child(mode: str, size: int, degree: int, seed: int) -> dict[str, Any]:
     command = [sys.executable, str(SCRIPT), "--child", mode, "--size", str(size), "--degree", str(degree)]
-    out = subprocess.run([*command, "--seed", str(seed)], capture_output=True, text=True, check=True).stdout
-    return dict(json.loads(out))
+    done = subprocess.run([*command, "--seed", str(seed)], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"{mode} seed {seed}: {last}")
+    return dict(json.loads(done.stdout))
 
 
 def note(mode: str, runs: list[dict[str, Any]]) -> str:
@@ -38,13 +41,17 @@ def note(mode: str, runs: list[dict[str, Any]]) -> str:
 def run(runs: int = 3, size: int = 5000, degree: int = 300) -> list[Result]:
     results: list[Result] = []
     for mode, label, target in MODES:
-        data = [child(mode, size, degree, seed) for seed in range(runs)]
         name = f"{label} {size:,}×{size:,}"
+        try:
+            data = [child(mode, size, degree, seed) for seed in range(runs)]
+        except RuntimeError as error:  # e.g. the solver's own time limit under a loaded machine
+            results.append(failed("placement", name, error, target))
+            continue
         peak = max(r["peak_mb"] for r in data)
         result = Result(
             "placement", name, [r["seconds"] for r in data], peak, target=target, note=note(mode, data)
         )
-        if results:
+        if results and results[0].samples:
             result.reference, result.reference_median = results[0].name, results[0].median
         results.append(result)
     return results
