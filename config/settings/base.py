@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "rest_framework",
     "knox",
     "drf_spectacular",
@@ -52,12 +54,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "tepat.accounts.middleware.SessionLifetimeMiddleware",
     "tepat.api.middleware.ApiAuthenticationMiddleware",  # bearer tokens and JSON errors under /api/
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "tepat.accounts.mfa.MfaRequiredMiddleware",
     "tepat.core.access.AccessPolicyMiddleware",
 ]
 
@@ -117,6 +121,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+
+# Second factor: TOTP required for the privileged roles; the dev/demo and test settings turn it off.
+TEPAT_MFA_REQUIRED = env.bool("TEPAT_MFA_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "Tepat"
 
 # Sessions: server-side, idle 1 h, absolute 8 h.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
