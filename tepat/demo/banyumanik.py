@@ -97,4 +97,8 @@ def seed_demo(*, with_accounts: bool, today: date | None = None) -> DemoReport:
         with transaction.atomic():
             result = write_all(plan, rows, actor_label=ACTOR_LABEL, relations=_spouse_rows(plan, rows, day))
     accounts = tuple(demo_accounts_ensure()) if with_accounts else ()
+    if with_accounts:  # the ready rotation round needs the analyst who owns it (JOURNEYS.md §3)
+        from tepat.demo.scenarios import demo_scenario_ensure
+
+        demo_scenario_ensure(today=day)
     return DemoReport(result is not None, result, accounts, with_accounts)

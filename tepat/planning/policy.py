@@ -28,4 +28,20 @@ CANDIDATE_ROUTES: dict[str, Policy] = {
     "planning:ranking_profile_create": {"GET": BKPP, "POST": BKPP},
 }
 
-ROUTES: dict[str, Policy] = {**NEEDS_ROUTES, **CANDIDATE_ROUTES}
+# Placement scenarios (issue 5): BKPP plans; approver and auditor may read the plans (advisory, R-31);
+# an employee states their own preferences.
+SCENARIO_ROUTES: dict[str, Policy] = {
+    "planning:scenario_list": GOVERNMENT_READERS,
+    "planning:scenario_create": {"GET": BKPP, "POST": BKPP},
+    "planning:scenario_detail": GOVERNMENT_READERS,
+    "planning:scenario_edit": {"GET": BKPP, "POST": BKPP},
+    "planning:scenario_run_start": {"POST": BKPP},
+    "planning:scenario_pair": {"POST": BKPP},
+    "planning:scenario_compare": GOVERNMENT_READERS,
+    "planning:scenario_run": GOVERNMENT_READERS,
+    "planning:scenario_run_progress": GOVERNMENT_READERS,
+    "planning:scenario_run_export": BKPP,
+    "planning:my_preferences": {"GET": frozenset({Role.EMPLOYEE}), "POST": frozenset({Role.EMPLOYEE})},
+}
+
+ROUTES: dict[str, Policy] = {**NEEDS_ROUTES, **CANDIDATE_ROUTES, **SCENARIO_ROUTES}

@@ -1,4 +1,5 @@
 from tepat.people.models.employee import Employee, EmploymentStatusChoices, Gender
+from tepat.people.models.preferences import MAX_PREFERENCES, EmployeePreference, PreferenceReason
 from tepat.people.models.records import (
     CompetencyAssessment,
     DisciplinaryRecord,
@@ -12,15 +13,18 @@ from tepat.people.models.records import (
 )
 
 __all__ = [
+    "MAX_PREFERENCES",
     "CompetencyAssessment",
     "DisciplinaryRecord",
     "EducationHistory",
     "Employee",
+    "EmployeePreference",
     "EmploymentStatusChoices",
     "FamilyRelation",
     "Gender",
     "PerformanceRecord",
     "PositionHistory",
+    "PreferenceReason",
     "RankHistory",
     "StudyLeave",
     "TrainingRecord",
