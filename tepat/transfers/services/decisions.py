@@ -15,8 +15,12 @@ from tepat.core.scoping import today
 from tepat.engine.errors import ApplicationError, IllegalTransition
 from tepat.engine.roles import Role
 from tepat.engine.workflow import (
+    DECIDED_STATES,
+    STATE_LABELS,
+    TERMINAL_STATES,
     Action,
     BoardRecommendation,
+    State,
     check_decision,
     check_decision_authority,
 )
@@ -51,14 +55,27 @@ def move_decide(*, move: Move, actor: Any, approve: bool, reason: str, on: date 
         if not full_authority(actor, decided_on):
             actor_facts = replace(actor_facts, roles=actor_facts.roles - {Role.APPROVER})
         check_decision_authority(actor_facts, engine_case(move), decided_on, delegations_for(actor))
-        return move_transition(
-            move=move,
-            action=action,
-            actor=actor,
-            role=role,
-            reason=reason,
-            fields={"decided_by": actor, "decided_on": decided_on, "decision_reason": reason.strip()},
-        )
+        try:
+            return move_transition(
+                move=move,
+                action=action,
+                actor=actor,
+                role=role,
+                reason=reason,
+                fields={"decided_by": actor, "decided_on": decided_on, "decision_reason": reason.strip()},
+            )
+        except IllegalTransition as error:
+            raise _already_decided(move) or error from error
+
+
+def _already_decided(move: Move) -> IllegalTransition | None:
+    """A rejected move is terminal too: both read "sudah diputuskan" to the one who came second."""
+    status = State(Move.objects.values_list("status", flat=True).get(pk=move.pk))
+    if status not in DECIDED_STATES | TERMINAL_STATES:
+        return None
+    error = IllegalTransition(f'Usulan ini sudah diputuskan (status: "{STATE_LABELS[status]}").')
+    error.logged = True  # type: ignore[attr-defined]
+    return error
 
 
 def move_cancel(*, move: Move, actor: Any, reason: str) -> Move:

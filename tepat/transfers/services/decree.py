@@ -38,7 +38,13 @@ def decree_settings() -> DecreeSettings:
     from tepat.transfers.services.decree_content import DEFAULT_BLOCKS
 
     row = DecreeSettings.objects.order_by("pk").first()
-    return row or DecreeSettings.objects.create(**DEFAULT_BLOCKS)
+    if row is not None:
+        return row
+    try:
+        with transaction.atomic():
+            return DecreeSettings.objects.create(**DEFAULT_BLOCKS)
+    except IntegrityError:  # created by a parallel first issue
+        return DecreeSettings.objects.order_by("pk").get()
 
 
 def decree_issue(

@@ -90,7 +90,7 @@ def move_transition(
 @transaction.atomic
 def _apply(move: Move, action: str, actor: Any, role: str, reason: str, fields: dict[str, Any]) -> Move:
     current = (
-        Move.objects.select_for_update()
+        Move.objects.select_for_update(of=("self",))
         .select_related("proposal", "target_seat__position__unit", "origin_unit")
         .get(pk=move.pk)
     )

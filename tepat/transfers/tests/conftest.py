@@ -80,6 +80,7 @@ def walk(world: World, move: Move, target: State) -> Move:
         ),
         State.DISETUJUI: lambda m: issue(world, [m]).moves.get(),
     }
+    move.refresh_from_db()
     while move.status != target:
         with committed():
             move = steps[State(move.status)](move)

@@ -1,0 +1,111 @@
+"""SK issue: numbers without gaps, nothing consumed by a failed issue (T08), frozen content and PDF (R-30, T32)."""
+
+from __future__ import annotations
+
+import hashlib
+from unittest import mock
+
+import pytest
+
+from tepat.core.scoping import today
+from tepat.engine.errors import ApplicationError, IllegalTransition
+from tepat.engine.workflow import State
+from tepat.people.models import Employee
+from tepat.transfers.models import Decree, DecreeCounter, Move
+from tepat.transfers.services import decree as decree_service
+from tepat.transfers.services.decree import decree_by_code, decree_issue, decree_read, decree_render_pdf
+from tepat.transfers.services.pdf import FetchRefused, local_file
+from tepat.transfers.tests.conftest import World, committed
+
+pytestmark = pytest.mark.django_db
+
+
+def approved(world: World, *people: Employee) -> list[Move]:
+    return [world.to_state(m, State.DISETUJUI) for m in world.propose(*people).moves.order_by("pk")]
+
+
+def test_numbers_follow_each_other_and_a_failed_issue_consumes_none(world: World) -> None:
+    first, second, third = approved(
+        world, world.gov.staff_dinas, world.gov.staff_kecamatan, world.gov.staff_kelurahan
+    )
+    one = decree_issue(actor=world.cast.admin, moves=[first], tmt=today())
+    with (
+        mock.patch.object(decree_service, "_attach", side_effect=RuntimeError("gangguan")),
+        pytest.raises(RuntimeError),
+    ):
+        decree_issue(actor=world.cast.admin, moves=[second], tmt=today())
+    assert Move.objects.get(pk=second.pk).status == State.DISETUJUI
+    assert Decree.objects.count() == 1
+    two = decree_issue(actor=world.cast.admin, moves=[second, third], tmt=today())
+    assert (one.number, two.number) == (1, 2)
+    assert DecreeCounter.objects.get().last_number == 2
+    assert len(two.content["rows"]) == 2
+
+
+def test_no_sk_for_a_rejected_move_nor_a_tmt_before_the_decision(world: World) -> None:
+    move = world.to_state(world.propose(world.gov.staff_dinas).moves.get(), State.DIPERTIMBANGKAN)
+    with pytest.raises(IllegalTransition, match="disetujui PPK"):
+        decree_issue(actor=world.cast.admin, moves=[move], tmt=today())
+    [ok] = approved(world, world.gov.staff_kecamatan)
+    with pytest.raises(ApplicationError) as error:
+        decree_issue(actor=world.cast.admin, moves=[ok], tmt=today().replace(year=today().year - 1))
+    assert error.value.field == "tmt"
+
+
+def test_an_issued_sk_is_frozen_and_every_download_checks_its_hash(world: World) -> None:
+    [move] = approved(world, world.gov.staff_dinas)
+    with committed():
+        decree = decree_issue(actor=world.cast.admin, moves=[move], tmt=today())
+    decree.refresh_from_db()
+    content = decree_read(decree=decree, actor=world.cast.auditor)
+    assert content.startswith(b"%PDF")
+    assert hashlib.sha256(content).hexdigest() == decree.sha256
+    assert decree_by_code(code=decree.verification_code.lower()) == decree
+    with pytest.raises(PermissionError):
+        decree.save()
+    with pytest.raises(PermissionError):
+        Decree.objects.filter(pk=decree.pk).update(number_text="X")
+    assert decree_render_pdf(decree=decree).sha256 == decree.sha256  # rendered once, never again
+    with decree.pdf.open("wb") as handle:  # tamper with the stored file
+        handle.write(content + b"%")
+    with pytest.raises(ApplicationError, match="SHA-256"):
+        decree_read(decree=decree, actor=world.cast.auditor)
+
+
+def test_a_correction_is_a_new_sk_that_references_the_old_one(world: World) -> None:
+    [move] = approved(world, world.gov.staff_dinas)
+    old = decree_issue(actor=world.cast.admin, moves=[move], tmt=today())
+    move.refresh_from_db()
+    new = decree_issue(
+        actor=world.cast.admin,
+        moves=[move],
+        tmt=today(),
+        corrects=old,
+        correction_reason="Salah tulis unit kerja",
+    )
+    move.refresh_from_db()
+    assert (new.corrects, new.kind, move.decree, move.status) == (
+        old,
+        Decree.Kind.PERBAIKAN,
+        new,
+        State.SK_TERBIT,
+    )
+    assert Decree.objects.get(pk=old.pk).number_text == old.number_text
+
+
+def test_free_text_enters_the_pdf_as_text_and_nothing_outside_is_fetched(world: World) -> None:
+    from tepat.transfers.services.decree import decree_settings
+
+    blocks = decree_settings()
+    hostile = '<img src="http://169.254.169.254/"> file:///etc/passwd {{ settings.SECRET_KEY }}'
+    type(blocks).objects.filter(pk=blocks.pk).update(menimbang=hostile)
+    [move] = approved(world, world.gov.staff_dinas)
+    with mock.patch("tepat.transfers.services.pdf.local_file", wraps=local_file) as fetched:
+        decree = decree_render_pdf(decree=decree_issue(actor=world.cast.admin, moves=[move], tmt=today()))
+    assert decree.content["menimbang"] == [hostile]
+    assert all(
+        call.args[0].startswith("file:") and "/pdf/" in call.args[0] for call in fetched.call_args_list
+    )
+    for url in ("http://169.254.169.254/", "file:///etc/passwd"):
+        with pytest.raises(FetchRefused):
+            local_file(url)
