@@ -10,6 +10,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
 LAST_SEEN_KEY = "tepat_last_seen"
+TOUCH_EVERY_SECONDS = 60  # refresh the idle clock at most once a minute: a session write per request is waste
 
 
 class SessionLifetimeMiddleware:
@@ -22,6 +23,6 @@ class SessionLifetimeMiddleware:
             last_seen = request.session.get(LAST_SEEN_KEY, now)
             if now - last_seen > settings.TEPAT_SESSION_IDLE_SECONDS:
                 logout(request)
-            else:
+            elif now - last_seen >= TOUCH_EVERY_SECONDS or LAST_SEEN_KEY not in request.session:
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from tepat.core.types import Viewer
 from tepat.organization.models import Position, PositionCompetency, Seat, Unit
@@ -14,12 +15,29 @@ TOP_LEVEL_DEPTH = 1  # OPD and kecamatan sit right below the Pemerintah Kota
 
 
 def unit_tree(*, viewer: Viewer) -> QuerySet[Unit]:
-    """All units in path order, each annotated with its own headcount and seat counts."""
+    """All units in path order, each annotated with its own headcount and active seat count.
+
+    Correlated subqueries, not JOIN + COUNT(DISTINCT): joining employees and seats multiplies rows per unit.
+    """
+    headcount = (
+        Employee.objects.filter(unit=OuterRef("pk"), is_active=True)
+        .order_by()
+        .values("unit")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    seats = (
+        Seat.objects.filter(position__unit=OuterRef("pk"), is_active=True)
+        .order_by()
+        .values("position__unit")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Unit.objects.visible_to(viewer)
         .annotate(
-            headcount=Count("employees", filter=Q(employees__is_active=True), distinct=True),
-            seat_count=Count("positions__seats", filter=Q(positions__seats__is_active=True), distinct=True),
+            headcount=Coalesce(Subquery(headcount, output_field=IntegerField()), 0),
+            seat_count=Coalesce(Subquery(seats, output_field=IntegerField()), 0),
         )
         .order_by("path")
     )

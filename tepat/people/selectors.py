@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from tepat.core.types import Viewer
 from tepat.engine.dates import shift_years
@@ -108,16 +108,20 @@ def incomplete_employees(*, viewer: Viewer, year: int) -> QuerySet[Employee]:
 
 
 def completeness_counts(*, viewer: Viewer, year: int) -> CompletenessCounts:
-    base = Employee.objects.visible_to(viewer).active()
-    return CompletenessCounts(
-        total=base.count(),
-        without_assessment=base.exclude(
-            Exists(CompetencyAssessment.objects.filter(employee=OuterRef("pk")))
-        ).count(),
-        without_recent_skp=base.exclude(
-            Exists(PerformanceRecord.objects.filter(employee=OuterRef("pk"), year=year))
-        ).count(),
-        without_education=base.exclude(
-            Exists(EducationHistory.objects.filter(employee=OuterRef("pk")))
-        ).count(),
+    """All four counts in one aggregate query."""
+    counts = (
+        Employee.objects.visible_to(viewer)
+        .active()
+        .annotate(
+            has_assessment=Exists(CompetencyAssessment.objects.filter(employee=OuterRef("pk"))),
+            has_recent_skp=Exists(PerformanceRecord.objects.filter(employee=OuterRef("pk"), year=year)),
+            has_education=Exists(EducationHistory.objects.filter(employee=OuterRef("pk"))),
+        )
+        .aggregate(
+            total=Count("pk"),
+            without_assessment=Count("pk", filter=Q(has_assessment=False)),
+            without_recent_skp=Count("pk", filter=Q(has_recent_skp=False)),
+            without_education=Count("pk", filter=Q(has_education=False)),
+        )
     )
+    return CompletenessCounts(**counts)
