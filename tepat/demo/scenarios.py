@@ -1,7 +1,7 @@
 """The ready-made rotation round of the demo (JOURNEYS.md §3): "Skenario Mutasi 2027-I", computed once.
 
 Kecamatan Banyumanik + Dinas Kesehatan; pool = everyone over five years in post plus volunteers; seats = the
-empty seats; at most 25 moves; no unit loses more than two. A few employees state preferences first, so the
+vacancy map (empty now or freed within 12 months); at most 25 moves; no unit loses more than two. A few employees state preferences first, so the
 plan has volunteers, a preference honoured (pegawai.demo) and a hardship case to look at again.
 Idempotent: nothing is written when the scenario already exists or when the analyst account does not.
 """
@@ -19,7 +19,7 @@ from tepat.demo.accounts import ACTOR_LABEL
 from tepat.organization.models import Position, Unit
 from tepat.people.models import Employee, PreferenceReason
 from tepat.people.services.preferences import PreferenceItem, employee_preferences_set
-from tepat.planning.models import Scenario, ScenarioRun
+from tepat.planning.models import Scenario, ScenarioRun, SeatSource
 from tepat.planning.scenarios.services import scenario_create, scenario_run_now
 
 DEMO_SCENARIO = "Skenario Mutasi 2027-I"
@@ -79,6 +79,8 @@ def demo_scenario_ensure(*, today: date | None = None) -> ScenarioRun | None:
             "pool_min_years": 5,
             "pool_volunteers": True,
             "pool_unplaced": True,
+            "seat_source": SeatSource.VACANCY_MAP,
+            "seat_horizon_months": 12,
             "max_moves": 25,
             "unit_max_out": 2,
             "w_preference": 0.2,  # the demo's stated preferences should count a little more than the default

@@ -41,6 +41,7 @@ SCENARIO_ROUTES: dict[str, Policy] = {
     "planning:scenario_run": GOVERNMENT_READERS,
     "planning:scenario_run_progress": GOVERNMENT_READERS,
     "planning:scenario_run_export": BKPP,
+    "planning:scenario_run_send": {"POST": frozenset({Role.ANALYST})},  # proposals are the analyst's
     "planning:my_preferences": {"GET": frozenset({Role.EMPLOYEE}), "POST": frozenset({Role.EMPLOYEE})},
 }
 

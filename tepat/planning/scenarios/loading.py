@@ -9,7 +9,7 @@ chosen) plus the pool's own seats and the seats of locked pairs, so everyone in 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import reduce
 from operator import or_
@@ -117,17 +117,19 @@ def _vacant_seat_filter(scenario: Scenario, paths: tuple[str, ...]) -> Q:
     return Q(is_active=True, occupant__isnull=True) & _in_scope(paths, "position__unit__path")
 
 
-def _horizon_seat_ids(scenario: Scenario, viewer: Any) -> list[int]:
-    """Seats of the vacancy map (empty now or freed within the horizon) in the scope units."""
+def _horizon_seats(scenario: Scenario, viewer: Any) -> tuple[list[int], list[int]]:
+    """Seats of the vacancy map (empty now or freed within the horizon) and the people leaving them."""
     from tepat.planning.needs.vacancies import vacancy_map_for
 
     months = scenario.on.month - 1 + (scenario.seat_horizon_months or 0)
     horizon = date(scenario.on.year + months // 12, months % 12 + 1, min(scenario.on.day, 28))
     ids: list[int] = []
+    leaving: list[int] = []
     for unit in scenario.scope_units.all():
         report = vacancy_map_for(viewer=viewer, unit=unit, as_of=scenario.on, horizon=horizon)
         ids.extend(v.seat_id for v in report.vacancies)
-    return ids
+        leaving.extend(v.occupant.pk for v in report.vacancies if v.occupant is not None)
+    return ids, leaving
 
 
 def _seats(seat_q: Q) -> list[SeatInfo]:
@@ -165,16 +167,22 @@ def scenario_data_load(*, scenario: Scenario, viewer: Any = None) -> ScenarioDat
     pairs = list(ScenarioPair.objects.filter(scenario=scenario).values_list("employee_id", "seat_id", "kind"))
     locked = [(e, s) for e, s, kind in pairs if kind == ScenarioPair.Kind.LOCK]
     forbidden = [(e, s) for e, s, kind in pairs if kind == ScenarioPair.Kind.FORBID]
-    pool = _pool(scenario, paths, locked)
+    horizon_ids: list[int] = []
+    leaving: list[int] = []
+    if scenario.seat_source == SeatSource.VACANCY_MAP:
+        horizon_ids, leaving = _horizon_seats(scenario, viewer)
+    pool = [m for m in _pool(scenario, paths, locked) if m.pk not in set(leaving)]
     seat_q = Q(pk__in=[m.seat_id for m in pool if m.seat_id]) | Q(pk__in=[s for _, s in locked])
     if scenario.seat_source == SeatSource.VACANCY_MAP:
-        seat_q |= Q(pk__in=_horizon_seat_ids(scenario, viewer))
+        seat_q |= Q(pk__in=horizon_ids)
     else:
         seat_q |= _vacant_seat_filter(scenario, paths)
+    gone = set(leaving)  # seats freed within the horizon count as vacancies: their holders leave
+    seats = [replace(s, holder_id=None) if s.holder_id in gone else s for s in _seats(seat_q)]
     return ScenarioData(
         on=scenario.on,
         pool=pool,
-        seats=_seats(seat_q),
+        seats=seats,
         preferences=_preferences([m.pk for m in pool]),
         locked=locked,
         forbidden=forbidden,

@@ -168,3 +168,28 @@ def scenario_run_now(*, scenario: Scenario, actor: Any) -> ScenarioRun:
     scenario_run_execute(run_id=run.pk)
     run.refresh_from_db()
     return run
+
+
+def scenario_run_send(*, run: ScenarioRun, actor: Any, selected: Sequence[tuple[int, int]]) -> Any:
+    """Turn the chosen moves of a finished version into one batch proposal in the workflow (state `draf`).
+
+    `selected` holds (employee pk, seat pk) pairs that must be moves of this version; the workflow re-checks
+    every rule as of today and refuses the whole batch, naming the move, when one fails.
+    """
+    from tepat.transfers.models import Proposal
+    from tepat.transfers.services.proposals import proposal_create_batch
+
+    planned = {(m["employee"], m["to"]["seat"]): m for m in run.plan.get("moves", [])}
+    chosen = [planned[pair] for pair in selected if pair in planned]
+    if not chosen or len(chosen) != len(selected):
+        raise ValidationError({"move": ["Pilih paling sedikit satu mutasi dari versi ini."]})
+    employees = Employee.objects.in_bulk([m["employee"] for m in chosen])
+    seats = Seat.objects.select_related("position__unit").in_bulk([m["to"]["seat"] for m in chosen])
+    moves = [(employees[m["employee"]], seats[m["to"]["seat"]], m["sentence"]) for m in chosen]
+    return proposal_create_batch(
+        actor=actor,
+        moves=moves,
+        source=Proposal.Source.SCENARIO,
+        source_ref=str(run.public_id),
+        title=f"{run.scenario.name} (versi {run.number})",
+    )

@@ -18,5 +18,6 @@ urlpatterns = [
         views.ScenarioRunProgressView.as_view(),
         name="scenario_run_progress",
     ),
+    path("versi/<uuid:public_id>/usulkan/", views.ScenarioRunSendView.as_view(), name="scenario_run_send"),
     path("versi/<uuid:public_id>/excel/", views.ScenarioRunExportView.as_view(), name="scenario_run_export"),
 ]

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from tepat.core.scoping import today
 from tepat.core.views_utils import scoped_or_404
+from tepat.engine.errors import ApplicationError
 from tepat.organization.models import Seat
 from tepat.people.models import Employee
 from tepat.planning.models import ScenarioPair
@@ -24,6 +25,7 @@ from tepat.planning.scenarios.services import (
     scenario_create,
     scenario_pair_remove,
     scenario_pair_set,
+    scenario_run_send,
     scenario_run_start,
     scenario_update,
 )
@@ -176,3 +178,26 @@ class ScenarioRunExportView(View):
         if not run.finished or not run.plan:
             raise Http404("Versi ini belum selesai dihitung.")
         return scenario_run_xlsx(run=run, actor=request.user)
+
+
+class ScenarioRunSendView(View):
+    """The chosen moves of a version become one batch proposal (draf) in the transfer workflow."""
+
+    def post(self, request: HttpRequest, public_id: Any) -> HttpResponse:
+        run = scoped_or_404(request, selectors.scenario_run_get, public_id=public_id)
+        try:
+            selected = [tuple(int(x) for x in value.split(":")) for value in request.POST.getlist("move")]
+            proposal = scenario_run_send(run=run, actor=request.user, selected=selected)  # type: ignore[arg-type]
+        except ValueError:
+            messages.error(request, "Pilihan mutasi tidak valid.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except ApplicationError as error:
+            messages.error(
+                request, f"Usulan ditolak: {error.message} ({error.field})" if error.field else error.message
+            )
+        else:
+            messages.success(
+                request, f'Usulan "{proposal.title}" dibuat dengan {proposal.moves.count()} mutasi (draf).'
+            )
+        return redirect(run)

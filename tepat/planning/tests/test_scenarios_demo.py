@@ -161,3 +161,29 @@ def test_an_employee_states_preferences_on_their_own_page(demo_run: ScenarioRun)
     employee = Employee.objects.get(user__username="pegawai.demo")
     assert list(employee.preferences.values_list("unit_id", "reason")) == [(unit.pk, "ikut_pasangan")]
     assert _client("analis").get(url).status_code == 403
+
+
+def test_the_demo_round_takes_its_seats_from_the_vacancy_map(demo_run: ScenarioRun) -> None:
+    assert demo_run.scenario.seat_source == "peta_lowongan"
+    leaving = [m for m in demo_run.plan["moves"] if m["to"]["seat"] is None]
+    assert not leaving
+    assert demo_run.figures["before"]["vacancies"] >= 16  # empty now, plus seats freed within 12 months
+
+
+def test_chosen_moves_become_one_batch_proposal_in_draft(demo_run: ScenarioRun) -> None:
+    from tepat.transfers.models import Proposal
+
+    chosen = demo_run.plan["moves"][:2]
+    url = reverse("planning:scenario_run_send", kwargs={"public_id": demo_run.public_id})
+    response = _client("analis").post(url, {"move": [f"{m['employee']}:{m['to']['seat']}" for m in chosen]})
+    assert response.status_code == 302
+    proposal = Proposal.objects.get(source_ref=str(demo_run.public_id))
+    assert proposal.source == Proposal.Source.SCENARIO
+    assert sorted(proposal.moves.values_list("employee_id", flat=True)) == sorted(
+        m["employee"] for m in chosen
+    )
+    seats = dict(Employee.objects.filter(pk__in=[m["employee"] for m in chosen]).values_list("pk", "seat_id"))
+    assert all(seats[m["employee"]] == m["from"]["seat"] for m in chosen)  # a proposal, not a transfer
+    forged = _client("analis").post(url, {"move": ["1:2"]})
+    assert forged.status_code == 302
+    assert Proposal.objects.filter(source_ref=str(demo_run.public_id)).count() == 1
