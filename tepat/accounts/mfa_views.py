@@ -33,6 +33,10 @@ def _next_url(request: HttpRequest) -> str:
 
 
 def _verify(request: HttpRequest, device: TOTPDevice, form: TokenForm) -> bool:
+    allowed, _ = device.verify_is_allowed()
+    if not allowed:  # django-otp throttles after a wrong code: 1 s, 2 s, 4 s …
+        form.add_error(None, "Terlalu banyak kode salah. Tunggu beberapa detik, lalu masukkan kode terbaru.")
+        return False
     if form.is_valid() and device.verify_token(form.cleaned_data["token"]):
         otp_login(request, device)
         security_event(actor=request.user, action="mfa_verified", detail={"device": device.pk})

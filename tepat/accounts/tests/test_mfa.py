@@ -45,6 +45,9 @@ def test_enrolment_then_verification_opens_the_pages(make_user, client: Client) 
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     wrong = client.post(reverse("accounts:mfa_setup"), {"token": "000000"})
     assert "Kode tidak cocok" in wrong.content.decode()
+    throttled = client.post(reverse("accounts:mfa_setup"), {"token": current_code(device)})
+    assert "Tunggu beberapa detik" in throttled.content.decode()
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=None)  # the wait has passed
     done = client.post(reverse("accounts:mfa_setup"), {"token": current_code(device), "next": "/pegawai/"})
     assert done.status_code == 302
     assert done["Location"] == "/pegawai/"
