@@ -20,6 +20,7 @@ from scipy.sparse import csr_matrix
 
 from tepat.engine.errors import Infeasible
 from tepat.engine.placement.assign import max_weight_assignment
+from tepat.engine.placement.greedy import greedy_assignment
 from tepat.engine.placement.model import BoolArray, FloatArray, IntArray
 from tepat.engine.placement.reduce import Reduced
 
@@ -187,6 +188,11 @@ def solve_constrained(red: Reduced, start: IntArray, deadline: float) -> Outcome
             covered = True
             if _value(red, second) >= lb:
                 chosen, lb = second, _value(red, second)
+    if chosen is None and not (covered and proven):
+        # Out of time before the MIP found a plan: one-by-one filling respects the same budgets, so it is a
+        # feasible plan to show beside the certified bound (optimal stays False; the gap says how far).
+        chosen = greedy_assignment(red)
+        lb = _value(red, chosen)
     if chosen is None:
         # Proven only when the MIP saw every pair that matters; otherwise say no plan was found in time.
         reason = (
