@@ -155,18 +155,18 @@ def main() -> None:
         )
         print(json.dumps(result))
         return
-    with tempfile.TemporaryDirectory() as folder:
-        run = [
+    with tempfile.TemporaryDirectory() as work:
+        run: list[str] = [
             sys.executable,
             "-m",
             "bench.exchange_import",
             "--employees",
             str(args.employees),
             "--dir",
-            folder,
+            work,
         ]
         subprocess.run([*run, "--phase", "seed"], check=True)
-        size = (Path(folder) / "pegawai.xlsx").stat().st_size / 1e6
+        size = (Path(work) / "pegawai.xlsx").stat().st_size / 1e6
         plain = json.loads(
             subprocess.run([*run, "--phase", "plain"], check=True, capture_output=True, text=True).stdout
         )
