@@ -174,3 +174,19 @@ def test_openapi_schema_and_docs_for_signed_in_users_only(
     docs = signed_in.get(reverse("api:docs"))
     assert docs.status_code == 200
     assert b"cdn" not in docs.content.lower()
+
+
+def test_an_admin_issues_an_auditor_token_from_the_command_line(
+    gov: SmallGovernment, make_user: Callable
+) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    auditor = make_user(Role.AUDITOR)
+    out = io.StringIO()
+    call_command("api_token_create", auditor.username, "--name", "pemeriksaan", stdout=out)
+    clear = out.getvalue().strip()
+    response = Client().get("/api/v1/employees", HTTP_AUTHORIZATION=f"Bearer {clear}")
+    assert response.json()["count"] == 3
+    assert AuditEntry.objects.filter(action="api_token_create").count() == 1
