@@ -1,0 +1,1 @@
+"""Thin views of the transfers app, split by sub-domain; each parses input, calls one service, renders."""

@@ -1,0 +1,25 @@
+"""Shared view helpers: refusals as 409 pages with the reason, PDF attachments with no-store."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from tepat.engine.errors import ApplicationError
+
+
+def refused(request: HttpRequest, error: ApplicationError, back: str, status: int = 409) -> HttpResponse:
+    """The reason in Indonesian, naming the field where there is one; nothing was changed."""
+    context = {"message": error.message, "field": error.field, "back": back}
+    return render(request, "transfers/refused.html", context, status=status)
+
+
+def pdf_response(content: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(filename)}"
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
