@@ -91,9 +91,8 @@ def _load_lookups(rows: Sequence[EmployeeRow]) -> _Lookups:
     free: dict[int, list[Seat]] = {}
     ids = sorted(position.pk for position in positions.values())
     for part in chunks(ids):
-        for seat in Seat.objects.filter(position_id__in=part, is_active=True).order_by(
-            "position_id", "number"
-        ):
+        seats = Seat.objects.filter(position_id__in=part, is_active=True).select_related("position__unit")
+        for seat in seats.order_by("position_id", "number"):
             if seat.pk not in occupied:
                 free.setdefault(seat.position_id, []).append(seat)
     return _Lookups(
