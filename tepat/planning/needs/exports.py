@@ -22,8 +22,8 @@ from tepat.core.audit import audit_record
 from tepat.core.models import AuditEntry
 from tepat.exchange.safety import Sheet, download_filename, xlsx_response
 from tepat.planning.needs.loading import PersonRef
-from tepat.planning.needs.selectors import ProjectionReport
-from tepat.planning.needs.vacancies import VacancyReport
+from tepat.planning.needs.selectors import ProjectionReport, name_people
+from tepat.planning.needs.vacancies import VacancyReport, name_releases
 
 SUBJECT = "planning.needs"
 STATUS_LABELS = {
@@ -45,8 +45,8 @@ def _unit_rows(report: ProjectionReport) -> Iterator[list[Any]]:
         yield [row.unit.code, row.unit.name, t.required, t.present, t.kelebihan, t.kekurangan]
 
 
-def _position_rows(report: ProjectionReport) -> Iterator[list[Any]]:
-    for p in report.needs.positions:
+def _position_rows(report: ProjectionReport, viewer: Any) -> Iterator[list[Any]]:
+    for p in name_people(viewer=viewer, rows=report.needs.positions):
         b = p.balance
         yield [
             p.unit.name, p.position.code, p.position.name, SOURCE_LABELS[b.need.source.value],
@@ -73,7 +73,7 @@ def needs_xlsx(report: ProjectionReport, *, actor: Any) -> HttpResponse:
               _unit_rows(report), frozenset({"Kode unit"})),
         Sheet("Per jabatan", ["Unit", "Kode jabatan", "Jabatan", "Dasar", "Jumlah tugas", "Beban kerja (menit)",
                               "Kebutuhan (desimal)", "Kebutuhan", "Bezetting", "Selisih", "Status", "EJ", "PJ",
-                              "Pegawai dihitung"], _position_rows(report), frozenset({"Kode jabatan"})),
+                              "Pegawai dihitung"], _position_rows(report, actor), frozenset({"Kode jabatan"})),
         Sheet("Proyeksi", ["Tahun", "Kebutuhan", "Bezetting akhir tahun", "Pensiun", "Kontrak PPPK berakhir",
                            "Kekurangan", "Kelebihan"], _projection_rows(report)),
         Sheet("Prioritas", ["Peringkat", "Unit", "Jabatan", "Mulai kurang", "Kekurangan", "Terbesar", "Alasan"],
@@ -90,8 +90,8 @@ def _vacancy_rows(report: VacancyReport) -> Iterator[list[Any]]:
         ]  # fmt: skip
 
 
-def _release_rows(report: VacancyReport) -> Iterator[list[Any]]:
-    for r in report.releases:
+def _release_rows(report: VacancyReport, viewer: Any) -> Iterator[list[Any]]:
+    for r in name_releases(viewer=viewer, rows=report.releases):
         yield [r.unit.name, r.position.code, r.position.name, r.required, r.count, _names(r.candidates)]
 
 
@@ -101,7 +101,7 @@ def vacancy_xlsx(report: VacancyReport, *, actor: Any) -> HttpResponse:
                            "Pemangku saat ini", "Kebutuhan", "Bezetting"], _vacancy_rows(report),
               frozenset({"Kode jabatan"})),
         Sheet("Kelebihan dapat dilepas", ["Unit", "Kode jabatan", "Jabatan", "Kebutuhan", "Dapat dilepas",
-                                          "Pemangku (pilihan)"], _release_rows(report), frozenset({"Kode jabatan"})),
+                                          "Pemangku (pilihan)"], _release_rows(report, actor), frozenset({"Kode jabatan"})),
     ]  # fmt: skip
     name = f"peta-lowongan-{report.as_of.isoformat()}-sd-{report.horizon.isoformat()}.xlsx"
     return xlsx_response(name, sheets, actor=actor, subject="planning.vacancy_map")
@@ -136,7 +136,13 @@ def render_pdf(html: str) -> bytes:
 
 
 def needs_pdf(report: ProjectionReport, *, actor: Any) -> HttpResponse:
-    context = {"projection": report, "report": report.needs, "printed": timezone.localtime()}
+    gaps = [p for p in report.needs.positions if p.missing or p.extra]
+    context = {
+        "projection": report,
+        "report": report.needs,
+        "gaps": name_people(viewer=actor, rows=gaps),
+        "printed": timezone.localtime(),
+    }
     content = render_pdf(render_to_string("planning/needs/pdf.html", context))
     name = download_filename(f"kebutuhan-pegawai-{report.needs.reference.isoformat()}.pdf", "pdf")
     audit_record(

@@ -185,7 +185,7 @@ def staff_fit(*, viewer: Viewer, unit: Unit | None = None, on: date | None = Non
     """Every seat holder of the subtree with their education and competency fit for their own post."""
     day = on or today()
     book = load_rule_book()
-    structure = load_structure(viewer=viewer, root=unit)
+    structure = load_structure(viewer=viewer, root=unit, per_task=False)
     seats, rows = current_seats(viewer=viewer, structure=structure, extra=FIT_FIELDS)
     req = _requirements(structure)
     scale = DEFAULT_SCALES[str(book.resolve("R4.jpm", "jpm_scale", day).value)]

@@ -10,7 +10,8 @@ Both run a fixed number of queries whatever the size of the subtree.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tepat.core.rules import load_rule_book
@@ -20,14 +21,8 @@ from tepat.core.types import Viewer
 from tepat.engine import needs as engine
 from tepat.engine.reference import EmploymentStatus
 from tepat.organization.models import Unit
-from tepat.planning.needs.loading import (
-    PersonRef,
-    PositionRef,
-    Structure,
-    UnitRef,
-    load_structure,
-    occupants_at,
-)
+from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, load_structure
+from tepat.planning.needs.people import counted_at, names, with_leaving_facts
 from tepat.planning.needs.rules import needs_rules
 
 TOP_LEVEL_DEPTH = 1  # OPD and kecamatan sit right below the Pemerintah Kota
@@ -38,8 +33,8 @@ class PositionNeed:
     position: PositionRef
     unit: UnitRef
     balance: engine.Balance
-    people: tuple[PersonRef, ...]
     task_count: int
+    people: tuple[PersonRef, ...] = ()  # filled by `name_people` for the rows on screen
 
     @property
     def need(self) -> engine.Need:
@@ -112,8 +107,10 @@ def needs_report(*, viewer: Viewer, unit: Unit | None = None, on: date | None = 
     day = on or today()
     reference = engine.reference_date(day)
     rules = needs_rules(load_rule_book(), day)
-    structure = load_structure(viewer=viewer, root=unit)
-    occupants, people = occupants_at(viewer=viewer, structure=structure, on=reference)
+    structure = load_structure(
+        viewer=viewer, root=unit, per_task=rules.rounding is engine.Rounding.CEIL_PER_TASK
+    )
+    occupants = counted_at(structure=structure, on=reference)
     needs = engine.needs_for(structure.engine_positions, rules)
     balances = list(engine.balances(needs, occupants, rules))
     per_unit = engine.rollup(balances, structure.engine_units)
@@ -126,7 +123,6 @@ def needs_report(*, viewer: Viewer, unit: Unit | None = None, on: date | None = 
             structure.positions[int(b.need.position_id)],
             structure.units[int(b.need.unit_id)],
             b,
-            tuple(people[e] for e in b.employee_ids),
             structure.task_counts.get(int(b.need.position_id), 0),
         )
         for b in balances
@@ -134,6 +130,13 @@ def needs_report(*, viewer: Viewer, unit: Unit | None = None, on: date | None = 
     return NeedsReport(
         reference, rules, structure.root, tuple(rows), positions, _total(balances), structure, occupants
     )
+
+
+def name_people(*, viewer: Viewer, rows: Iterable[PositionNeed]) -> list[PositionNeed]:
+    """The rows with the people they count, named (one query for all the rows given)."""
+    rows = list(rows)
+    named = names(viewer=viewer, ids=(e for row in rows for e in row.balance.employee_ids))
+    return [replace(row, people=tuple(named[e] for e in row.balance.employee_ids)) for row in rows]
 
 
 # --- projection ---
@@ -175,9 +178,9 @@ class PriorityRow:
 @dataclass(frozen=True)
 class LeaverRow:
     departure: engine.Departure
-    person: PersonRef
     position: PositionRef
     unit: UnitRef
+    person: PersonRef | None = None  # filled by `name_leavers` for the rows on screen
 
 
 @dataclass(frozen=True)
@@ -186,7 +189,7 @@ class ProjectionReport:
     years: tuple[YearTotal, ...]
     priorities: tuple[PriorityRow, ...]
     leavers: tuple[LeaverRow, ...]  # departures within the projection, soonest first
-    skipped: tuple[PersonRef, ...]  # PPPK without a contract end: not projected (data to complete)
+    skipped: tuple[str, ...]  # employee ids of PPPK without a contract end: not projected (data to complete)
 
 
 def _year_totals(outlooks: tuple[engine.PositionOutlook, ...], years: int) -> tuple[YearTotal, ...]:
@@ -214,11 +217,11 @@ def projection_report(
     """Year by year after the reference date: bezetting minus retirements and PPPK contract ends."""
     report = needs_report(viewer=viewer, unit=unit, on=on)
     structure, rules = report.structure, report.rules
-    leaving, skipped = projectable_departures(structure.engine_positions, report.occupants, rules)
+    occupants = with_leaving_facts(report.occupants, structure=structure, on=report.reference)
+    leaving, skipped = projectable_departures(structure.engine_positions, occupants, rules)
     outlooks = engine.project(
         [p.balance for p in report.positions], leaving, reference=report.reference, rules=rules
     )
-    people = {p.pk: p for row in report.positions for p in row.people}
     last_day = date(report.reference.year + rules.projection_years, 12, 31)
     leavers = sorted((d for d in leaving if d.on <= last_day), key=lambda d: (d.on, d.employee_id))
     return ProjectionReport(
@@ -228,17 +231,20 @@ def projection_report(
             PriorityRow(p, structure.positions[int(p.position_id)], structure.units[int(p.unit_id)])
             for p in engine.priorities(outlooks)
         ),
-        tuple(
-            LeaverRow(
-                d,
-                people[int(d.employee_id)],
-                structure.positions[int(d.position_id)],
-                structure.units[int(structure.positions[int(d.position_id)].unit_id)],
-            )
-            for d in leavers
-        ),
-        tuple(people[int(e)] for e in skipped),
+        tuple(_leaver(d, structure) for d in leavers),
+        skipped,
     )
+
+
+def _leaver(departure: engine.Departure, structure: Structure) -> LeaverRow:
+    position = structure.positions[int(departure.position_id)]
+    return LeaverRow(departure, position, structure.units[position.unit_id])
+
+
+def name_leavers(*, viewer: Viewer, rows: Iterable[LeaverRow]) -> list[LeaverRow]:
+    rows = list(rows)
+    named = names(viewer=viewer, ids=(r.departure.employee_id for r in rows))
+    return [replace(r, person=named[r.departure.employee_id]) for r in rows]
 
 
 def unit_in_scope_get(*, viewer: Viewer, public_id: uuid.UUID | str) -> Unit:

@@ -10,10 +10,11 @@ API (read-only, scoped, a fixed number of queries)::
         v.position, v.unit                          # PositionRef / UnitRef (pk, public_id, code, name, …)
         v.free_from                                  # date the seat is free (as_of when empty now)
         v.reason                                     # "kosong" | "pensiun" | "kontrak_berakhir"
-        v.occupant                                   # PersonRef of the leaver, None when empty now
+        v.occupant_id, v.occupant                    # the leaver: Employee pk and PersonRef; None when empty now
         v.required, v.present                        # the position's kebutuhan (None: no basis) and holders today
     for r in report.releases:    # ReleaseRow: surplus that can be released after the horizon's departures
-        r.position, r.unit, r.count, r.candidates    # candidates: PersonRef holders who stay past the horizon
+        r.position, r.unit, r.count, r.candidate_ids # Employee pks of the holders who stay past the horizon
+    name_releases(viewer=…, rows=page)           # fills r.candidates (PersonRef) for the rows you show
 
 `unit` limits the map to a subtree (a unit head only ever gets their own subtrees); `as_of` defaults to
 today, `horizon` to `as_of` (empty seats only). Seat holders of every status are counted as holding the
@@ -24,25 +25,25 @@ use the BUP and PPPK contract ends of the rule data (`tepat.planning.needs.rules
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tepat.core.rules import load_rule_book
 from tepat.core.scoping import today
 from tepat.core.types import Viewer
 from tepat.engine import needs as engine
-from tepat.organization.models import Unit
+from tepat.engine.reference import EmploymentStatus
+from tepat.organization.models import Seat, Unit
 from tepat.planning.needs.loading import (
     COUNTED_STATUSES,
     PersonRef,
     PositionRef,
-    SeatRow,
     Structure,
     UnitRef,
-    current_seats,
     load_structure,
-    seat_occupants,
 )
+from tepat.planning.needs.people import NOT_LOADED, may_leave_by, names, seat_holders
 from tepat.planning.needs.rules import needs_rules
 from tepat.planning.needs.selectors import projectable_departures
 
@@ -62,9 +63,10 @@ class VacancyRow:
     unit: UnitRef
     free_from: date
     reason: str
-    occupant: PersonRef | None
+    occupant_id: str | None  # the leaver (an Employee pk); None when the seat is empty now
     required: int | None
     present: int
+    occupant: PersonRef | None = None  # the leaver, named (scope-masked); None when empty now
 
     @property
     def reason_label(self) -> str:
@@ -77,7 +79,8 @@ class ReleaseRow:
     unit: UnitRef
     count: int
     required: int | None
-    candidates: tuple[PersonRef, ...]
+    candidate_ids: tuple[str, ...]  # Employee pks of the holders who stay past the horizon
+    candidates: tuple[PersonRef, ...] = ()  # filled by `name_releases`
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class VacancyReport:
     horizon: date
     vacancies: tuple[VacancyRow, ...]
     releases: tuple[ReleaseRow, ...]
-    skipped: tuple[PersonRef, ...]  # PPPK without a contract end: not projected (data to complete)
+    skipped: tuple[str, ...]  # employee ids of PPPK without a contract end: not projected
 
     @property
     def empty_now(self) -> int:
@@ -104,70 +107,75 @@ def vacancy_map_for(
     day = as_of or today()
     until = horizon or day
     rules = needs_rules(load_rule_book(), day)
-    structure = load_structure(viewer=viewer, root=unit)
-    seats, occupant_rows = current_seats(viewer=viewer, structure=structure)
-    holders, people = seat_occupants(occupant_rows)
-    counted = tuple(o for o in holders if o.status.value in COUNTED_STATUSES)
-    needs = engine.needs_for(structure.engine_positions, rules)
-    balances = engine.balances(needs, counted, rules)
-    leaving, skipped = projectable_departures(structure.engine_positions, holders, rules)
+    structure = load_structure(
+        viewer=viewer, root=unit, per_task=rules.rounding is engine.Rounding.CEIL_PER_TASK
+    )
+    seats = seat_holders(structure=structure)
+    counted = tuple(
+        engine.Occupant(str(occupant), str(position), EmploymentStatus(status), NOT_LOADED, None)
+        for _, _, position, occupant, status in seats
+        if occupant is not None and status in COUNTED_STATUSES
+    )
+    balances = engine.balances(engine.needs_for(structure.engine_positions, rules), counted, rules)
+    pool = may_leave_by(structure=structure, horizon=until, youngest_bup=min(r.age for r in rules.bup))
+    leaving, skipped = projectable_departures(structure.engine_positions, pool, rules)
     result = engine.vacancy_map(
-        [engine.Seat(str(s.pk), str(s.position_id), str(structure.positions[s.position_id].unit_id),
-                     str(s.occupant.pk) if s.occupant else None) for s in seats],
+        [engine.Seat(str(pk), str(position), str(structure.positions[position].unit_id),
+                     None if occupant is None else str(occupant)) for pk, _, position, occupant, _ in seats],
         balances,
         leaving,
         as_of=day,
         horizon=until,
     )  # fmt: skip
     by_position = {b.need.position_id: b for b in balances}
-    by_seat = {str(s.pk): s for s in seats}
+    numbers = {pk: number for pk, number, *_ in seats}
+    public_ids = dict(
+        Seat.objects.filter(pk__in=[int(v.seat_id) for v in result.vacancies]).values_list("pk", "public_id")
+    )
+    vacancies = [_vacancy(v, numbers, public_ids, by_position, structure) for v in result.vacancies]
+    vacancies = name_vacancies(viewer=viewer, rows=vacancies)  # leavers only: one query per 5,000
     return VacancyReport(
         day,
         until,
-        tuple(_vacancy(v, by_seat, by_position, structure, people) for v in result.vacancies),
-        tuple(_release(r, by_position, structure, people) for r in result.releases),
-        tuple(people[e] for e in skipped),
+        tuple(vacancies),
+        tuple(_release(r, by_position, structure) for r in result.releases),
+        skipped,
     )
 
 
 def _vacancy(
     v: engine.Vacancy,
-    by_seat: dict[str, SeatRow],
+    numbers: dict[int, int],
+    public_ids: dict[int, uuid.UUID],
     by_position: dict[str, engine.Balance],
     structure: Structure,
-    people: dict[str, PersonRef],
 ) -> VacancyRow:
-    seat = by_seat[v.seat_id]
     position = structure.positions[int(v.position_id)]
     balance = by_position[v.position_id]
+    seat = int(v.seat_id)
     return VacancyRow(
-        seat.pk,
-        seat.public_id,
-        seat.number,
-        position,
-        structure.units[position.unit_id],
-        v.free_from,
-        str(v.reason),
-        people[v.occupant_id] if v.occupant_id else None,
-        balance.need.required,
-        balance.present,
-    )
+        seat, public_ids[seat], numbers[seat], position, structure.units[position.unit_id], v.free_from,
+        str(v.reason), v.occupant_id, balance.need.required, balance.present,
+    )  # fmt: skip
 
 
-def _release(
-    r: engine.Release,
-    by_position: dict[str, engine.Balance],
-    structure: Structure,
-    people: dict[str, PersonRef],
-) -> ReleaseRow:
+def _release(r: engine.Release, by_position: dict[str, engine.Balance], structure: Structure) -> ReleaseRow:
     position = structure.positions[int(r.position_id)]
-    return ReleaseRow(
-        position,
-        structure.units[position.unit_id],
-        r.count,
-        by_position[r.position_id].need.required,
-        tuple(people[e] for e in r.candidate_ids),
-    )
+    required = by_position[r.position_id].need.required
+    return ReleaseRow(position, structure.units[position.unit_id], r.count, required, r.candidate_ids)
+
+
+def name_vacancies(*, viewer: Viewer, rows: Iterable[VacancyRow]) -> list[VacancyRow]:
+    """The rows with their leaving occupant named (one query)."""
+    rows = list(rows)
+    named = names(viewer=viewer, ids=(v.occupant_id for v in rows if v.occupant_id))
+    return [replace(v, occupant=named[v.occupant_id]) if v.occupant_id else v for v in rows]
+
+
+def name_releases(*, viewer: Viewer, rows: Iterable[ReleaseRow]) -> list[ReleaseRow]:
+    rows = list(rows)
+    named = names(viewer=viewer, ids=(e for r in rows for e in r.candidate_ids))
+    return [replace(r, candidates=tuple(named[e] for e in r.candidate_ids)) for r in rows]
 
 
 def horizon_after(as_of: date, months: int) -> date:

@@ -18,14 +18,17 @@ from tepat.planning.needs import exports
 from tepat.planning.needs.charts import needs_chart, projection_chart
 from tepat.planning.needs.fit import staff_fit
 from tepat.planning.needs.forms import UnitFilterForm, VacancyFilterForm
+from tepat.planning.needs.people import names
 from tepat.planning.needs.rules import ROUNDING_LABELS
 from tepat.planning.needs.selectors import (
     home_unit,
+    name_leavers,
+    name_people,
     needs_report,
     projection_report,
     unit_in_scope_get,
 )
-from tepat.planning.needs.vacancies import horizon_after, vacancy_map_for
+from tepat.planning.needs.vacancies import horizon_after, name_releases, vacancy_map_for
 
 PAGE_SIZE = 50
 STATUS_FILTERS = {"kekurangan", "kelebihan", "sesuai", "tanpa_dasar"}
@@ -70,8 +73,10 @@ class NeedsOverviewView(TemplateView):
         context = super().get_context_data(**kwargs)
         report = needs_report(viewer=self.request.user)
         context.update(_needs_context(report))
-        context["shortages"] = sorted(report.shortages, key=lambda p: p.balance.selisih or 0)[:10]
-        context["surpluses"] = sorted(report.surpluses, key=lambda p: -(p.balance.selisih or 0))[:10]
+        shortages = sorted(report.shortages, key=lambda p: p.balance.selisih or 0)[:10]
+        surpluses = sorted(report.surpluses, key=lambda p: -(p.balance.selisih or 0))[:10]
+        context["shortages"] = name_people(viewer=self.request.user, rows=shortages)
+        context["surpluses"] = name_people(viewer=self.request.user, rows=surpluses)
         return context
 
 
@@ -85,7 +90,9 @@ class NeedsUnitView(TemplateView):
         status = self.request.GET.get("status", "")
         rows = [p for p in report.positions if status not in STATUS_FILTERS or p.balance.status == status]
         context.update(_needs_context(report))
-        context.update(unit=unit, status=status, page_obj=_page(self.request, rows))
+        page = _page(self.request, rows)
+        page.object_list = name_people(viewer=self.request.user, rows=page.object_list)
+        context.update(unit=unit, status=status, page_obj=page)
         context["query_string"] = _query_string(self.request)
         return context
 
@@ -107,7 +114,10 @@ class NeedsProjectionView(UnitFilterMixin, TemplateView):
         report = projection_report(viewer=self.request.user, unit=self.chosen_unit(form))
         context.update(form=form, projection=report, chart=projection_chart(report))
         context["priorities"] = _page(self.request, report.priorities)
-        context["leavers"] = _page(self.request, report.leavers, "leavers")
+        leavers = _page(self.request, report.leavers, "leavers")
+        leavers.object_list = name_leavers(viewer=self.request.user, rows=leavers.object_list)
+        context["leavers"] = leavers
+        context["skipped_people"] = names(viewer=self.request.user, ids=report.skipped).values()
         context["query_string"] = _query_string(self.request)
         return context
 
@@ -143,8 +153,10 @@ class VacancyMapView(UnitFilterMixin, TemplateView):
         months, horizon = _horizon(form, today())
         report = vacancy_map_for(viewer=self.request.user, unit=self.chosen_unit(form), horizon=horizon)
         context.update(form=form, vacancies=report, months=months)
-        context["page_obj"] = _page(self.request, report.vacancies)
-        context["releases"] = _page(self.request, report.releases, "releases")
+        page = _page(self.request, report.vacancies)
+        releases = _page(self.request, report.releases, "releases")
+        releases.object_list = name_releases(viewer=self.request.user, rows=releases.object_list)
+        context.update(page_obj=page, releases=releases)
         context["query_string"] = _query_string(self.request)
         return context
 

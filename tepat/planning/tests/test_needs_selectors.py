@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import SmallGovernment, seat_employee
-from tepat.engine.needs import BalanceStatus, NeedSource
+from tepat.engine.needs import BalanceStatus, NeedSource, NeedsRules, Rounding, needs_for
 from tepat.engine.roles import Role
 from tepat.organization.models import (
     Competency,
@@ -23,8 +23,16 @@ from tepat.organization.tests.factories import PositionFactory, SeatFactory
 from tepat.people.models import CompetencyAssessment, Employee, PositionHistory
 from tepat.people.tests.factories import EmployeeFactory
 from tepat.planning.needs.fit import staff_fit
-from tepat.planning.needs.selectors import NeedsReport, PositionNeed, needs_report, projection_report
-from tepat.planning.needs.vacancies import horizon_after, vacancy_map_for
+from tepat.planning.needs.loading import load_structure
+from tepat.planning.needs.selectors import (
+    NeedsReport,
+    PositionNeed,
+    name_leavers,
+    name_people,
+    needs_report,
+    projection_report,
+)
+from tepat.planning.needs.vacancies import horizon_after, name_vacancies, vacancy_map_for
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +79,8 @@ def test_bezetting_is_counted_from_the_history_at_the_reference_date(
     report = needs_report(viewer=make_user(Role.ANALYST), on=ON)
     assert report.reference == dt.date(2025, 12, 31)
     kec = row_of(report, post_of(world.staff_kecamatan))
-    assert [p.name for p in kec.people] == ["Ani Kecamatan", "Eka Kecamatan"]
+    (named,) = name_people(viewer=make_user(Role.HR_ADMIN), rows=[kec])
+    assert sorted(p.name for p in named.people) == ["Ani Kecamatan", "Eka Kecamatan"]
     assert (kec.need.required, kec.balance.present, kec.balance.status) == (1, 2, BalanceStatus.KELEBIHAN)
     assert kec.balance.ej == Decimal("0.4000")
     kasi = row_of(report, world.kasi)
@@ -138,8 +147,9 @@ def test_a_unit_head_sees_only_their_subtree(world: SmallGovernment, make_user) 
 
 def test_people_outside_the_viewer_scope_are_counted_but_not_named(world: SmallGovernment, make_user) -> None:
     Employee.objects.filter(pk=world.staff_kelurahan.pk).update(unit=world.dinas)  # moved since the reference
-    report = needs_report(viewer=make_user(Role.UNIT_HEAD, world.kelurahan), on=ON)
-    (person,) = row_of(report, world.kasi).people
+    head = make_user(Role.UNIT_HEAD, world.kelurahan)
+    (row,) = name_people(viewer=head, rows=[row_of(needs_report(viewer=head, on=ON), world.kasi)])
+    (person,) = row.people
     assert not person.visible
     assert person.nip == ""
     assert "Budi" not in person.name
@@ -162,7 +172,8 @@ def test_projection_counts_retirements_and_contract_ends_and_ranks_priorities(
         2027,
         2,
     )
-    assert [(r.person.pk, r.departure.on) for r in report.leavers] == [
+    leavers = name_leavers(viewer=make_user(Role.HR_ADMIN), rows=report.leavers)
+    assert [(r.person.pk if r.person else None, r.departure.on) for r in leavers] == [
         (world.staff_kelurahan.pk, dt.date(2027, 6, 1)),
         (pppk.pk, dt.date(2028, 4, 1)),
     ]
@@ -171,7 +182,7 @@ def test_projection_counts_retirements_and_contract_ends_and_ranks_priorities(
 def test_a_pppk_without_contract_end_is_listed_instead_of_failing(world: SmallGovernment, make_user) -> None:
     seat_employee(world.kasi, dt.date(2023, 1, 1), status="PPPK", contract_end=None, name="Tanpa Kontrak")
     report = projection_report(viewer=make_user(Role.ANALYST), unit=world.kelurahan, on=ON)
-    assert [p.name for p in report.skipped] == ["Tanpa Kontrak"]
+    assert [Employee.objects.get(pk=e).name for e in report.skipped] == ["Tanpa Kontrak"]
 
 
 def test_vacancy_map_lists_empty_and_leaving_seats_and_releasable_surplus(
@@ -187,10 +198,11 @@ def test_vacancy_map_lists_empty_and_leaving_seats_and_releasable_surplus(
         ("kosong", ON),
         ("pensiun", dt.date(2027, 6, 1)),
     ]
-    assert later.vacancies[1].occupant is not None
-    assert later.vacancies[1].occupant.name == "Budi Kelurahan"
+    leaving = name_vacancies(viewer=viewer, rows=later.vacancies)[1]
+    assert leaving.occupant is not None
+    assert leaving.occupant.name == "Budi Kelurahan"
     (release,) = later.releases  # the kecamatan post: 3 PNS today (Ani, Eka, the newcomer) for a need of 1
-    assert (release.position.pk, release.count, len(release.candidates)) == (
+    assert (release.position.pk, release.count, len(release.candidate_ids)) == (
         post_of(world.staff_kecamatan).pk,
         2,
         3,
@@ -235,3 +247,23 @@ def grow(gov: SmallGovernment, rows: int) -> None:
             SeatFactory.create(position=post, number=99)
         if i % 7 == 0:
             EmployeeFactory.create(unit=unit, status="PPPK", contract_end=dt.date(2027, 1, 1))
+
+
+@pytest.mark.parametrize("rounding", [Rounding.CEIL_PER_POSITION, Rounding.HALF_UP])
+def test_database_totals_equal_the_task_rows_even_at_half(gov: SmallGovernment, make_user, rounding) -> None:
+    # 0.1 and 0.7 have no exact float; the total is exactly half a WKE (37,500 minutes).
+    for i, (volume, norm) in enumerate([("1234.1", "0.7"), ("36636.10", "1"), ("0.1", "0.3")]):
+        WorkloadTask.objects.create(
+            position=gov.kasi,
+            name=f"T{i}",
+            output_unit="x",
+            volume=Decimal(volume),
+            norm_minutes=Decimal(norm),
+        )
+    rules = NeedsRules(rounding=rounding)
+    viewer = make_user(Role.ANALYST)
+    rows = load_structure(viewer=viewer, root=gov.kelurahan, per_task=True).engine_positions
+    sums = load_structure(viewer=viewer, root=gov.kelurahan, per_task=False).engine_positions
+    assert needs_for(rows, rules) == needs_for(sums, rules)
+    assert needs_for(sums, rules)[0].workload_minutes == Decimal("37500.00")
+    assert needs_for(sums, rules)[0].required == 1
