@@ -21,7 +21,7 @@ def _move_rows(run: ScenarioRun) -> list[list[Any]]:
     return [
         [_group(m), m["step"] or "", m["nip"], m["name"], m["from"]["position"], m["from"]["unit"],
          m["to"]["position"], m["to"]["unit"], m["score_before"], m["score"], m["jpm"], m["jpm_category"],
-         m["sentence"], "; ".join(m["notes"])]
+         m["sentence"], "; ".join([*m["notes"], *(f"data belum lengkap: {x}" for x in m.get("missing", []))])]
         for m in run.plan.get("moves", [])
     ]  # fmt: skip
 

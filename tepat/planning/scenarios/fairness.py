@@ -20,6 +20,7 @@ from tepat.planning.scenarios.problem import IntArray, ScenarioProblem
 
 GENDER = {"L": "Laki-laki", "P": "Perempuan"}
 AGE_BANDS = ((0, "< 30 tahun"), (30, "30–39 tahun"), (40, "40–49 tahun"), (50, "≥ 50 tahun"))
+AGE_ORDER = {label: k for k, (_, label) in enumerate(AGE_BANDS)}
 RECENT_YEARS = 4  # moved twice within this many years
 STAGNANT_YEARS = 10  # never moved in over this many years
 EXPERIENCED_YEARS = 5  # "experienced": at least this long in the current post
@@ -37,7 +38,7 @@ def _rank_group(member: PoolMember) -> str:
     return f"Golongan {RANK_BY_CODE[member.rank].golongan.split('/')[0]}"
 
 
-def _table(pool: list[PoolMember], moved: np.ndarray, key: Any) -> list[dict[str, Any]]:
+def _table(pool: list[PoolMember], moved: np.ndarray, key: Any, order: Any = None) -> list[dict[str, Any]]:
     total: Counter[str] = Counter()
     moves: Counter[str] = Counter()
     for e, member in enumerate(pool):
@@ -46,7 +47,7 @@ def _table(pool: list[PoolMember], moved: np.ndarray, key: Any) -> list[dict[str
         moves[group] += int(moved[e])
     return [
         {"group": g, "pool": total[g], "moved": moves[g], "share": round(100.0 * moves[g] / total[g], 1)}
-        for g in sorted(total)
+        for g in sorted(total, key=order)
     ]
 
 
@@ -105,7 +106,7 @@ def plan_fairness(*, sp: ScenarioProblem, seat_of: IntArray) -> dict[str, Any]:
     return {
         "by_gender": _table(pool, moved, lambda m: GENDER.get(m.gender, m.gender)),
         "by_rank": _table(pool, moved, _rank_group),
-        "by_age": _table(pool, moved, lambda m: _age_band(m.birth_date, on)),
+        "by_age": _table(pool, moved, lambda m: _age_band(m.birth_date, on), order=AGE_ORDER.get),
         "by_unit": _table(pool, moved, lambda m: m.unit_name or "Tanpa unit"),
         "moved_twice": _recent_movers(sp, movers),
         "never_moved": _stagnant(sp, moved),

@@ -33,7 +33,10 @@ class ScenarioForm(forms.ModelForm):
             "vacancy_penalty", "priority_vacancy_penalty", "profile", "w_competency", "w_education",
             "w_experience", "w_performance", "w_preference",
         ]  # fmt: skip
-        widgets = {"on": forms.DateInput(attrs={"type": "date"}), "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

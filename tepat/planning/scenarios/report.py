@@ -57,11 +57,13 @@ def move_sentence(sp: ScenarioProblem, e: int, s: int, weights: FitWeights) -> t
     return sentence, facts
 
 
-def _rule_notes(eligibility: Eligibility | None) -> list[str]:
+def _rule_notes(eligibility: Eligibility | None) -> tuple[list[str], list[str]]:
+    """(failed or warning rules, rules that could not be checked for missing data)."""
     if eligibility is None:
-        return []
-    notes = [r.message for r in (*eligibility.failures, *eligibility.warnings)]
-    return notes + [f"data belum lengkap: {r.message}" for r in eligibility.missing]
+        return [], []
+    return [r.message for r in (*eligibility.failures, *eligibility.warnings)], [
+        r.message for r in eligibility.missing
+    ]
 
 
 def _chain_of(plan: PlacementPlan) -> dict[str, tuple[str, int, int]]:
@@ -78,6 +80,7 @@ def _move(sp: ScenarioProblem, plan: PlacementPlan, e: int, ctx: dict[str, Any])
     member = sp.data.pool[e]
     s, before = int(plan.seat_of[e]), int(sp.current_seat[e])
     sentence, facts = move_sentence(sp, e, s, ctx["weights"])
+    notes, missing = _rule_notes(ctx["eligibility"].get((e, s)))
     kind, group, step = ctx["chain_of"].get(f"e{member.pk}", ("", 0, 0))
     return {
         "employee": member.pk,
@@ -92,7 +95,8 @@ def _move(sp: ScenarioProblem, plan: PlacementPlan, e: int, ctx: dict[str, Any])
         "months_in_post": _months_in_post(sp, e),
         "sentence": sentence,
         "preferred": _preferred(sp, e, s),
-        "notes": _rule_notes(ctx["eligibility"].get((e, s))),
+        "notes": notes,
+        "missing": missing,
         "group_kind": kind,
         "group": group,
         "step": step,

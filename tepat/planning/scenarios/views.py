@@ -90,7 +90,7 @@ class ScenarioDetailView(TemplateView):
             "scenario": scenario,
             "runs": selectors.scenario_runs(scenario=scenario),
             "pairs": selectors.scenario_pairs(scenario=scenario),
-            "scope": list(scenario.scope_units.all()),
+            "scope_units": list(scenario.scope_units.all()),
         }
 
 
@@ -155,7 +155,7 @@ class ScenarioPairView(View):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, f"{pair.get_kind_display()}: {employee.name}. Hitung ulang untuk versi baru."
+                request, f"{pair.get_kind_display()}: {employee.full_name}. Hitung ulang untuk versi baru."
             )
         return redirect(back)
 
