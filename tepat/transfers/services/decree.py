@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -175,9 +175,15 @@ def _locked_counter(year: int, series: str) -> DecreeCounter:
 
 
 def _render_soon(decree: Decree) -> None:
-    from tepat.transfers.tasks import render_decree_task
+    """Render the PDF in the background and schedule the TMT job for the decree's TMT (where the backend can)."""
+    from django_tasks import default_task_backend
+
+    from tepat.transfers.tasks import apply_due_tmt_task, render_decree_task
 
     render_decree_task.enqueue(decree_id=decree.pk)
+    if default_task_backend.supports_defer:
+        start = timezone.make_aware(datetime.combine(decree.tmt, time(0, 5)))
+        apply_due_tmt_task.using(run_after=max(start, timezone.now())).enqueue()
 
 
 def decree_render_pdf(*, decree: Decree) -> Decree:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -109,3 +110,21 @@ def test_free_text_enters_the_pdf_as_text_and_nothing_outside_is_fetched(world: 
     for url in ("http://169.254.169.254/", "file:///etc/passwd"):
         with pytest.raises(FetchRefused):
             local_file(url)
+
+
+def test_with_the_database_task_backend_the_pdf_and_the_tmt_run_are_queued(
+    world: World, settings: Any
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    [move] = approved(world, world.gov.staff_dinas)
+    with committed():
+        decree = decree_issue(actor=world.cast.admin, moves=[move], tmt=today())
+    queued = {row.task_path: row for row in DBTaskResult.objects.all()}
+    assert set(queued) == {
+        "tepat.transfers.tasks.render_decree_task",
+        "tepat.transfers.tasks.apply_due_tmt_task",
+    }
+    assert queued["tepat.transfers.tasks.apply_due_tmt_task"].run_after is not None
+    assert not Decree.objects.get(pk=decree.pk).sha256  # rendered by the worker, not in the request
