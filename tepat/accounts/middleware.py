@@ -13,6 +13,12 @@ LAST_SEEN_KEY = "tepat_last_seen"
 TOUCH_EVERY_SECONDS = 60  # refresh the idle clock at most once a minute: a session write per request is waste
 
 
+def start_idle_clock(sender: object, request: HttpRequest, user: object, **kwargs: object) -> None:
+    """Connected to `user_logged_in` (accounts.apps): the idle clock starts at login, so the first page after
+    login needs no session write of its own."""
+    request.session[LAST_SEEN_KEY] = int(time.time())
+
+
 class SessionLifetimeMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
