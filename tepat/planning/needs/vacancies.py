@@ -119,9 +119,20 @@ def vacancy_map_for(
     balances = engine.balances(engine.needs_for(structure.engine_positions, rules), counted, rules)
     pool = may_leave_by(structure=structure, horizon=until, youngest_bup=min(r.age for r in rules.bup))
     leaving, skipped = projectable_departures(structure.engine_positions, pool, rules)
+    leavers = {int(d.employee_id) for d in leaving}
+    # Only seats that can be vacant go to the engine: a held seat whose holder stays gives no vacancy anyway.
+    open_seats = [
+        engine.Seat(
+            str(pk),
+            str(position),
+            str(structure.positions[position].unit_id),
+            None if occupant is None else str(occupant),
+        )
+        for pk, _, position, occupant, _ in seats
+        if occupant is None or occupant in leavers
+    ]
     result = engine.vacancy_map(
-        [engine.Seat(str(pk), str(position), str(structure.positions[position].unit_id),
-                     None if occupant is None else str(occupant)) for pk, _, position, occupant, _ in seats],
+        open_seats,
         balances,
         leaving,
         as_of=day,
