@@ -4,7 +4,7 @@ Ids in paths are opaque UUIDs (`public_id`); later issues add their sections (ca
 """
 
 from django.urls import URLPattern, URLResolver, path
-from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
 from tepat.api.views.organization import PositionDetailApi, PositionListApi, UnitDetailApi, UnitListApi
 from tepat.api.views.people import EmployeeDetailApi, EmployeeListApi
@@ -14,7 +14,7 @@ app_name = "api"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
-    path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     # organisation
     path("units", UnitListApi.as_view(), name="unit_list"),
     path("units/<uuid:id>", UnitDetailApi.as_view(), name="unit_detail"),

@@ -70,7 +70,9 @@ class BoardSessionForm(forms.Form):
 
 class BoardActionForm(forms.Form):
     action = forms.ChoiceField(
-        choices=[(a, a) for a in ("agenda", "hadir", "pertimbangan", "konflik", "tutup")]
+        choices=[
+            (a, a) for a in ("agenda", "hadir", "pertimbangan", "setuju", "tidak_setuju", "konflik", "tutup")
+        ]
     )
     move = forms.UUIDField(required=False)
     moves = forms.CharField(required=False)  # comma-separated public ids for the agenda

@@ -82,11 +82,11 @@ def _board_action(request: HttpRequest, session: BoardSession, data: dict[str, A
     if action == "hadir":
         board_attend(session=session, member=user)
         return "Kehadiran tercatat."
-    if action == "pertimbangan":
+    if action in ("pertimbangan", "setuju", "tidak_setuju"):
+        # The page sends the vote as the button's own action (no script needed under the CSP).
+        recommends = action == "setuju" or (action == "pertimbangan" and data["recommends"] == "ya")
         move = _move(session, data["move"])
-        board_vote(
-            session=session, move=move, member=user, recommends=data["recommends"] == "ya", note=data["note"]
-        )
+        board_vote(session=session, move=move, member=user, recommends=recommends, note=data["note"])
         return "Pertimbangan tercatat."
     if action == "konflik":
         board_declare_conflict(
