@@ -54,11 +54,19 @@ class PairAssessment:
         }
 
 
-def assess_pair(*, employee: Employee, seat: Seat, on: date, own_request: bool = False) -> PairAssessment:
+def assess_pair(
+    *, employee: Employee, seat: Seat, on: date, own_request: bool = False, mutation_type: str = "A_INTRA"
+) -> PairAssessment:
     context = build_fit_context(position_ids=[seat.position_id], on=on, employee_ids=[employee.pk])
     explanation = explain_fit(context.inputs, 0, 0)
     jpm = explanation.jpm if explanation.jpm is not None and np.isfinite(explanation.jpm) else None
     eligibility = eligibility_for(
-        employee=employee, seat=seat, on=on, jpm=jpm, own_request=own_request, rule_book=load_rule_book()
+        employee=employee,
+        seat=seat,
+        on=on,
+        jpm=jpm,
+        own_request=own_request,
+        mutation_type=mutation_type,
+        rule_book=load_rule_book(),
     )
     return PairAssessment(eligibility, explanation)

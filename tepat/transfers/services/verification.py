@@ -34,7 +34,13 @@ def _overrides(move: Move) -> list[Override]:
 
 def move_assess(*, move: Move, on: date, actor: Any = None) -> PairAssessment:
     """Eligibility (with recorded overrides and case actors) plus the fit breakdown, as of `on`."""
-    pair = assess_pair(employee=move.employee, seat=move.target_seat, on=on, own_request=move.own_request)
+    pair = assess_pair(
+        employee=move.employee,
+        seat=move.target_seat,
+        on=on,
+        own_request=move.own_request,
+        mutation_type=move.mutation_type,
+    )
     jpm = pair.fit.jpm if pair.fit.jpm is not None and math.isfinite(pair.fit.jpm) else None
     eligibility = eligibility_for(
         employee=move.employee,
@@ -42,6 +48,7 @@ def move_assess(*, move: Move, on: date, actor: Any = None) -> PairAssessment:
         on=on,
         jpm=jpm,
         own_request=move.own_request,
+        mutation_type=move.mutation_type,
         case_actor_ids=_case_actor_ids(move, actor),
         overrides=_overrides(move),
     )
