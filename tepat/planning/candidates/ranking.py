@@ -20,13 +20,14 @@ import numpy.typing as npt
 
 from tepat.core.rules import load_rule_book
 from tepat.core.types import Viewer
-from tepat.engine.rules import Eligibility, RuleBook, TargetFacts, evaluate, screen
+from tepat.engine.rules import AbkStatus, Eligibility, RuleBook, TargetFacts, evaluate, screen
 from tepat.organization.models import Competency, Seat, Unit
 from tepat.people.models import Employee
 from tepat.planning.candidates.profiles import ranking_profile_for_kind
 from tepat.planning.candidates.rows import CandidateRow, candidate_rows
 from tepat.planning.candidates.scoring import ScoringProfile, incomplete_bits, score_candidates
 from tepat.planning.inputs import FitContext, build_fit_context, candidate_facts_many, target_facts_for
+from tepat.planning.needs.abk import AbkLookup
 
 TOP_N = 50
 PAGE_SIZE = 25
@@ -71,6 +72,7 @@ class Ranking:
     input_hash: str
     rule_versions: tuple[str, ...]
     top: list[dict[str, object]] = field(default_factory=list)  # what is stored as the recommendation
+    target_abk: AbkStatus | None = None  # the seat's position: kebutuhan vs bezetting (R8.formasi)
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,10 +142,11 @@ def input_hash(context: FitContext, profile: ScoringProfile, versions: tuple[str
 
 
 def _evaluate(
-    pool: _Pool, rows: list[int], target: TargetFacts, on: date, book: RuleBook
+    pool: _Pool, rows: list[int], target: TargetFacts, abk: AbkLookup, book: RuleBook
 ) -> dict[int, Eligibility]:
+    on = abk.on
     ids = [int(pool.context.employee_ids[r]) for r in rows]
-    facts = candidate_facts_many(ids, on)
+    facts = candidate_facts_many(ids, on, abk=abk)
     return {
         row: evaluate(facts[pk], replace(target, jpm=_finite(pool.jpm[row])), on, book)
         for row, pk in zip(rows, ids, strict=True)
@@ -163,16 +166,17 @@ def candidate_ranking(
     book = load_rule_book()
     profile = ranking_profile_for_kind(position_kind=seat.position.kind)
     pool = _pool(seat, on, profile, filters, book)
-    target = target_facts_for(seat)
+    abk = AbkLookup(on=on, book=book)  # R8: one needs computation for the seat and every candidate checked
+    target = target_facts_for(seat, abk=abk)
     passing = pool.order[~pool.screened_out[pool.order]]
     top = [int(r) for r in passing[:TOP_N]]
-    top_checked = _evaluate(pool, top, target, on, book)
+    top_checked = _evaluate(pool, top, target, abk, book)
     failed_top = {r for r, e in top_checked.items() if not e.eligible}
     eligible = np.array([r for r in passing if int(r) not in failed_top], dtype=np.int64)
     failing = pool.order[pool.screened_out[pool.order] | np.isin(pool.order, list(failed_top))]
     shown, info = _page(eligible if tab == ELIGIBLE else failing, page)
     unchecked = [int(r) for r in shown if int(r) not in top_checked]
-    checked = {**top_checked, **_evaluate(pool, unchecked, target, on, book)}
+    checked = {**top_checked, **_evaluate(pool, unchecked, target, abk, book)}
     rows = candidate_rows(
         viewer=viewer,
         context=pool.context,
@@ -195,6 +199,7 @@ def candidate_ranking(
         input_hash=input_hash(pool.context, profile, versions),
         rule_versions=versions,
         top=_top(pool, eligible[:TOP_N]),
+        target_abk=target.target_abk,
     )
 
 

@@ -20,12 +20,9 @@ from tepat.engine.fit import (
     FitWeights,
     explain_fit,
 )
-from tepat.engine.rules import Eligibility, RuleResult
+from tepat.engine.rules import Eligibility, Outcome, RuleResult
 from tepat.people.models import Employee
 from tepat.planning.inputs import FitContext
-
-# R8 (ABK) needs the needs analysis, which is not wired in yet: one page note instead of a flag on every row.
-PAGE_LEVEL_MISSING = ("R8.",)
 
 
 @dataclass(frozen=True)
@@ -66,11 +63,20 @@ class CandidateRow:
     def rules_missing(self) -> tuple[RuleResult, ...]:
         if self.eligibility is None:
             return ()
-        return tuple(r for r in self.eligibility.missing if not r.rule_id.startswith(PAGE_LEVEL_MISSING))
+        return self.eligibility.missing
 
     @property
     def failures(self) -> tuple[RuleResult, ...]:
         return () if self.eligibility is None else tuple(r for r in self.eligibility.failures if r.blocking)
+
+    @property
+    def abk_passed(self) -> tuple[RuleResult, ...]:
+        """R8 when it passes (its failures are warnings already): the origin stays staffed, the target has formasi."""
+        if self.eligibility is None:
+            return ()
+        return tuple(
+            r for r in self.eligibility.results if r.rule_id.startswith("R8") and r.outcome is Outcome.PASS
+        )
 
     @property
     def warnings(self) -> tuple[RuleResult, ...]:

@@ -20,6 +20,7 @@ from tepat.planning.candidates.ranking import core_competency_mask
 from tepat.planning.candidates.rows import CandidateRow, candidate_rows
 from tepat.planning.candidates.scoring import ScoringProfile, score_candidates
 from tepat.planning.inputs import build_fit_context, candidate_facts_many, target_facts_for
+from tepat.planning.needs.abk import AbkLookup
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 SUGGESTIONS = 10
@@ -50,8 +51,10 @@ def candidate_compare(*, viewer: Viewer, seat: Seat, on: date, employee_ids: lis
     context = build_fit_context(position_ids=[seat.position_id], on=on, employee_ids=pks)
     profile = ranking_profile_for_kind(position_kind=seat.position.kind)
     scored = score_candidates(context.inputs, profile, core_competency_mask(context.competency_codes))
-    book, target = load_rule_book(), target_facts_for(seat)
-    facts = candidate_facts_many(context.employee_ids.tolist(), on)
+    book = load_rule_book()
+    abk = AbkLookup(on=on, book=book)  # R8: the seat and every compared candidate's post, computed once
+    target = target_facts_for(seat, abk=abk)
+    facts = candidate_facts_many(context.employee_ids.tolist(), on, abk=abk)
     order = sorted(range(len(pks)), key=lambda r: -np.nan_to_num(scored.score[r, 0], nan=-1.0))
     eligibility = {
         r: evaluate(

@@ -1,4 +1,8 @@
-"""Rule facts: `CandidateFacts` per employee and `TargetFacts` per seat, in a constant number of queries."""
+"""Rule facts: `CandidateFacts` per employee and `TargetFacts` per seat, in a constant number of queries.
+
+R8 (ABK) reads kebutuhan vs bezetting of the current and the target position from the needs analysis through
+one `AbkLookup` per request: pass the same `abk=` to every call so each position is computed once.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from tepat.core.rules import load_rule_book
+from tepat.core.scoping import today
 from tepat.engine.reference import EmploymentStatus, PositionKind, Predikat
 from tepat.engine.rules import (
     CandidateFacts,
@@ -32,6 +37,7 @@ from tepat.people.models import (
     PerformanceRecord,
     StudyLeave,
 )
+from tepat.planning.needs.abk import AbkLookup
 
 SKP_YEARS_LOADED = 3  # the R7 window is rule data (default 2); load a little more so a longer window works
 
@@ -96,10 +102,14 @@ def _skp(employee_ids: list[int], on: date) -> dict[int, list[SkpRecord]]:
     return result
 
 
-def candidate_facts_many(employee_ids: Iterable[int], on: date) -> dict[int, CandidateFacts]:
-    """Facts for many employees at once: seven queries whatever their number."""
+def candidate_facts_many(
+    employee_ids: Iterable[int], on: date, *, abk: AbkLookup | None = None
+) -> dict[int, CandidateFacts]:
+    """Facts for many employees at once: seven queries whatever their number, and four for R8 unless `abk`
+    already holds their positions."""
     ids = list(employee_ids)
-    employees = Employee.objects.filter(pk__in=ids).select_related("seat__position")
+    employees = list(Employee.objects.filter(pk__in=ids).select_related("seat__position"))
+    origin = (abk or AbkLookup(on=on)).statuses(e.seat.position_id for e in employees if e.seat)
     educations, relatives = _educations(ids), _relatives(ids)
     sanctions, in_process = _discipline(ids)
     leaves, bonds = _study(ids)
@@ -121,6 +131,7 @@ def candidate_facts_many(employee_ids: Iterable[int], on: date) -> dict[int, Can
             study_leave=tuple(leaves.get(employee.pk, ())),
             ikatan_dinas_until=bonds.get(employee.pk),
             skp=tuple(skp.get(employee.pk, ())),
+            origin_abk=origin.get(position.pk) if position else None,
         )
     return facts
 
@@ -141,9 +152,12 @@ def _chain_heads(unit: Unit) -> tuple[ChainHead, ...]:
     )
 
 
-def target_facts_for(seat: Seat, *, case_actor_ids: frozenset[str] = frozenset()) -> TargetFacts:
+def target_facts_for(
+    seat: Seat, *, case_actor_ids: frozenset[str] = frozenset(), abk: AbkLookup | None = None
+) -> TargetFacts:
     """Facts of the seat's position; per-move facts (JPM, own request, approvals) are set with `replace`."""
     position: Position = seat.position
+    on = abk.on if abk is not None else today()
     fields = list(position.education_fields.all())
     subordinates: frozenset[str] = frozenset()
     if position.is_head:
@@ -165,6 +179,7 @@ def target_facts_for(seat: Seat, *, case_actor_ids: frozenset[str] = frozenset()
         chain_heads=_chain_heads(position.unit),
         subordinate_ids=subordinates,
         case_actor_ids=case_actor_ids,
+        target_abk=(abk or AbkLookup(on=on)).status(position.pk),
     )
 
 
@@ -182,11 +197,13 @@ def eligibility_for(
     rule_book: RuleBook | None = None,
 ) -> Eligibility:
     """Every rule for one move on one date (the workflow re-runs this at verification and at the TMT)."""
-    candidate = candidate_facts_many([employee.pk], on)[employee.pk]
+    book = rule_book or load_rule_book()
+    abk = AbkLookup(on=on, book=book)
+    candidate = candidate_facts_many([employee.pk], on, abk=abk)[employee.pk]
     target = replace(
-        target_facts_for(seat, case_actor_ids=case_actor_ids),
+        target_facts_for(seat, case_actor_ids=case_actor_ids, abk=abk),
         jpm=jpm,
         own_request=own_request,
         approvals=approvals,
     )
-    return evaluate(candidate, target, on, rule_book or load_rule_book(), overrides)
+    return evaluate(candidate, target, on, book, overrides)

@@ -108,9 +108,10 @@ def _positions(q: SubtreeQ, units: dict[int, UnitRef]) -> dict[int, PositionRef]
     return {p.pk: p for p in rows}
 
 
-def _tasks(q: SubtreeQ) -> tuple[dict[int, list[engine.Task]], dict[int, int]]:
+def task_rows(where: Q) -> tuple[dict[int, list[engine.Task]], dict[int, int]]:
+    """Every task row of the positions `where` selects (a filter on WorkloadTask), per position."""
     rows = (
-        WorkloadTask.objects.filter(q("position__unit__"))
+        WorkloadTask.objects.filter(where)
         .order_by("position_id", "order", "name")
         .values_list("position_id", "name", "output_unit", "volume", "norm_minutes")
     )
@@ -120,7 +121,7 @@ def _tasks(q: SubtreeQ) -> tuple[dict[int, list[engine.Task]], dict[int, int]]:
     return tasks, {pk: len(rows) for pk, rows in tasks.items()}
 
 
-def _task_totals(q: SubtreeQ) -> tuple[dict[int, list[engine.Task]], dict[int, int]]:
+def task_totals(where: Q) -> tuple[dict[int, list[engine.Task]], dict[int, int]]:
     """Σ(volume × norm) per position as one task of that many minutes, summed by the database.
 
     Equal to the task rows for every rounding but ceil_per_task (which needs each task). The true sum has at
@@ -131,7 +132,7 @@ def _task_totals(q: SubtreeQ) -> tuple[dict[int, list[engine.Task]], dict[int, i
         F("volume") * F("norm_minutes"), output_field=DecimalField(max_digits=24, decimal_places=4)
     )
     rows = (
-        WorkloadTask.objects.filter(q("position__unit__"))
+        WorkloadTask.objects.filter(where)
         .values("position_id")
         .annotate(total=Sum(product), count=Count("id"))
         .order_by()
@@ -152,7 +153,7 @@ def load_structure(*, viewer: Viewer, root: Unit | None, per_task: bool = True) 
     q = subtree_filter(viewer, root)
     units = _units(q)
     positions = _positions(q, units)
-    tasks, counts = _tasks(q) if per_task else _task_totals(q)
+    tasks, counts = (task_rows if per_task else task_totals)(q("position__unit__"))
     manual = dict(
         ManualRequirement.objects.filter(q("position__unit__")).values_list("position_id", "required")
     )

@@ -1,6 +1,7 @@
 """Every eligibility rule, for the moves of a plan only (the screen covered the cheap rules for all pairs).
 
-Facts are loaded once for all movers (constant queries) and once per target position; a move that fails a
+Facts are loaded once for all movers (constant queries) and once per target position, R8's kebutuhan and
+bezetting once for every origin and target post; a move that fails a
 hard rule is forbidden and the plan is solved again, so a plan never proposes a blocked move.
 """
 
@@ -14,6 +15,7 @@ from tepat.engine.placement import PlacementPlan, PlacementProblem
 from tepat.engine.rules import Eligibility, RuleBook, TargetFacts, evaluate
 from tepat.organization.models import Seat
 from tepat.planning.inputs import candidate_facts_many, target_facts_for
+from tepat.planning.needs.abk import AbkLookup
 from tepat.planning.scenarios.problem import ScenarioProblem
 
 
@@ -23,7 +25,7 @@ def moved_pairs(plan: PlacementPlan, problem: PlacementProblem) -> list[tuple[in
     return [(int(e), int(seat_of[e])) for e in np.flatnonzero((seat_of >= 0) & (seat_of != problem.current))]
 
 
-def _targets(seat_ids: list[int]) -> dict[int, TargetFacts]:
+def _targets(seat_ids: list[int], abk: AbkLookup) -> dict[int, TargetFacts]:
     seats = (
         Seat.objects.filter(pk__in=seat_ids)
         .select_related("position__unit")
@@ -33,7 +35,7 @@ def _targets(seat_ids: list[int]) -> dict[int, TargetFacts]:
     result = {}
     for seat in seats:
         if seat.position_id not in by_position:
-            by_position[seat.position_id] = target_facts_for(seat)
+            by_position[seat.position_id] = target_facts_for(seat, abk=abk)
         result[seat.pk] = by_position[seat.position_id]
     return result
 
@@ -45,8 +47,12 @@ def moves_eligibility(
     if not pairs:
         return {}
     data = sp.data
-    facts = candidate_facts_many([data.pool[e].pk for e, _ in pairs], data.on)
-    targets = _targets([data.seats[s].pk for _, s in pairs])
+    abk = AbkLookup(on=data.on, book=rule_book)  # R8: every origin and target post, computed once per run
+    position_of = {seat.pk: seat.position_id for seat in data.seats}  # the pool's own seats are among them
+    origins = (position_of.get(data.pool[e].seat_id or 0) for e, _ in pairs)
+    abk.statuses([*(data.seats[s].position_id for _, s in pairs), *(p for p in origins if p is not None)])
+    facts = candidate_facts_many([data.pool[e].pk for e, _ in pairs], data.on, abk=abk)
+    targets = _targets([data.seats[s].pk for _, s in pairs], abk)
     result = {}
     for e, s in pairs:
         jpm = float(sp.fit.jpm[e, sp.seat_pos[s]])
