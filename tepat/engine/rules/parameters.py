@@ -191,6 +191,11 @@ DEFAULT_RULE_PARAMETERS: tuple[RuleParameter, ...] = (
     ),
     *_rows("PermenPANRB 6/2022", U, PP_11_2017, ("R10", "review_period", "quarterly", "periode", "")),
     *_rows("UU 27/2022 Pasal 34", C, UU_27_2022, ("R11", "dpia_required", True, "flag", "manusia putuskan")),
+    *_rows(
+        "PP 11/2017 Pasal 191", P, PP_11_2017,
+        ("TPK", "quorum_minimum", 2, "orang", "default demo: 2 dari 3 anggota Tim Penilai Kinerja"),
+        ("TPK", "board_size", 3, "orang", "default demo: tim.penilai.1–3"),
+    ),
 )  # fmt: skip
 
 DEFAULT_RULE_BOOK = RuleBook(DEFAULT_RULE_PARAMETERS)

@@ -1,55 +1,67 @@
-"""WeasyPrint rendering from repository templates (R-19): autoescaped data only, no outside fetches.
+"""PDF rendering from repository templates (R-19): autoescaped data only, no outside fetches, a time limit.
 
-The url_fetcher serves files below `PDF_ASSETS` only and refuses every other URL (http, https, file outside,
-data). Fonts come from fontconfig (Debian's fonts-dejavu-core), never from the network.
+Django renders the template to HTML here; WeasyPrint lays it out in a warm helper process (`pdf_worker`,
+`pdf_engine`). The caller waits at most `TEPAT_PDF_RENDER_SECONDS`; a slower render is killed and fails with
+an Indonesian message and a security event, and nothing is stored. Used for the SK, the berita acara and
+the petikan alike.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlparse
 
+from django.conf import settings
 from django.template.loader import render_to_string
 
-PDF_ASSETS = Path(__file__).resolve().parent.parent / "static" / "transfers" / "pdf"
+from tepat.core.audit import audit_record
+from tepat.core.models import AuditEntry
+from tepat.engine.errors import ApplicationError
+from tepat.transfers.services import pdf_worker
+from tepat.transfers.services.pdf_engine import PDF_ASSETS, FetchRefused, local_file
+
+__all__ = ["PDF_ASSETS", "FetchRefused", "PdfRenderFailed", "local_file", "render_html", "render_pdf"]
+
+DEFAULT_RENDER_SECONDS = 60.0
 
 
-class FetchRefused(ValueError):
-    """A template or data block asked for something outside the local PDF assets."""
+class PdfRenderFailed(ApplicationError):
+    """The PDF could not be made (too slow or broken); nothing was stored."""
 
 
-def local_file(url: str) -> Path:
-    """The asset a URL names, or FetchRefused: only `file:` URLs inside PDF_ASSETS pass."""
-    parsed = urlparse(url)
-    if parsed.scheme != "file":
-        raise FetchRefused(f"URL ditolak: {url[:80]}")
-    path = Path(unquote(parsed.path)).resolve()
-    if PDF_ASSETS.resolve() not in path.parents:
-        raise FetchRefused(f"Berkas di luar aset PDF ditolak: {path.name}")
-    return path
+def render_seconds() -> float:
+    return float(getattr(settings, "TEPAT_PDF_RENDER_SECONDS", DEFAULT_RENDER_SECONDS))
 
 
-def _fetcher() -> Any:
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class LocalOnlyFetcher(URLFetcher):
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            path = local_file(url)
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime(path)})
-
-    return LocalOnlyFetcher(allowed_protocols=("file",), allow_redirects=False)
-
-
-def _mime(path: Path) -> str:
-    return {".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml"}.get(
-        path.suffix, "application/octet-stream"
+def _security(action: str, detail: dict[str, Any]) -> None:
+    audit_record(
+        actor=None,
+        action=action,
+        changes=detail,
+        kind=AuditEntry.Kind.SECURITY,
+        actor_label="sistem (render PDF)",
     )
 
 
 def render_pdf(template: str, context: dict[str, Any]) -> bytes:
-    from weasyprint import HTML
+    """The PDF of a repository template filled with autoescaped context."""
+    return render_html(render_to_string(template, context), label=template)
 
-    html = render_to_string(template, context)
-    document = HTML(string=html, base_url=PDF_ASSETS.as_uri() + "/", url_fetcher=_fetcher())
-    return bytes(document.write_pdf())
+
+def render_html(html: str, *, label: str = "", seconds: float | None = None) -> bytes:
+    limit = render_seconds() if seconds is None else seconds
+    try:
+        result = pdf_worker.render(html, limit)
+    except pdf_worker.RenderTimedOut:
+        _security("pdf_render_timeout", {"template": label, "seconds": limit})
+        raise PdfRenderFailed(
+            f"Pembuatan PDF dihentikan karena melebihi batas waktu {limit:g} detik; tidak ada berkas yang "
+            "disimpan. Coba lagi nanti atau hubungi admin BKPP."
+        ) from None
+    except (pdf_worker.RenderBroke, OSError) as error:
+        _security("pdf_render_failed", {"template": label, "error": str(error)})
+        raise PdfRenderFailed(
+            "PDF gagal dibuat; tidak ada berkas yang disimpan. Hubungi admin BKPP."
+        ) from None
+    if result.refused:
+        _security("pdf_fetch_refused", {"template": label, "urls": result.refused[:10]})
+    return result.content

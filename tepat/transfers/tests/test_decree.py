@@ -14,6 +14,7 @@ from tepat.engine.workflow import State
 from tepat.people.models import Employee
 from tepat.transfers.models import Decree, DecreeCounter, Move
 from tepat.transfers.services import decree as decree_service
+from tepat.transfers.services import pdf_worker
 from tepat.transfers.services.decree import decree_by_code, decree_issue, decree_read, decree_render_pdf
 from tepat.transfers.services.pdf import FetchRefused, local_file
 from tepat.transfers.tests.conftest import World, committed
@@ -101,12 +102,20 @@ def test_free_text_enters_the_pdf_as_text_and_nothing_outside_is_fetched(world: 
     hostile = '<img src="http://169.254.169.254/"> file:///etc/passwd {{ settings.SECRET_KEY }}'
     type(blocks).objects.filter(pk=blocks.pk).update(menimbang=hostile)
     [move] = approved(world, world.gov.staff_dinas)
-    with mock.patch("tepat.transfers.services.pdf.local_file", wraps=local_file) as fetched:
+    results: list[pdf_worker.Rendered] = []
+    real_render = pdf_worker.render
+
+    def spy(html: str, seconds: float) -> pdf_worker.Rendered:
+        results.append(real_render(html, seconds))
+        return results[-1]
+
+    with mock.patch("tepat.transfers.services.pdf.pdf_worker.render", side_effect=spy):
         decree = decree_render_pdf(decree=decree_issue(actor=world.cast.admin, moves=[move], tmt=today()))
     assert decree.content["menimbang"] == [hostile]
-    assert all(
-        call.args[0].startswith("file:") and "/pdf/" in call.args[0] for call in fetched.call_args_list
-    )
+    [result] = results
+    assert result.refused == []  # the hostile text stayed text: nothing asked to fetch it
+    assert result.fetched
+    assert all(url.startswith("file:") and "/pdf/" in url for url in result.fetched)
     for url in ("http://169.254.169.254/", "file:///etc/passwd"):
         with pytest.raises(FetchRefused):
             local_file(url)
@@ -128,3 +137,14 @@ def test_with_the_database_task_backend_the_pdf_and_the_tmt_run_are_queued(
     }
     assert queued["tepat.transfers.tasks.apply_due_tmt_task"].run_after is not None
     assert not Decree.objects.get(pk=decree.pk).sha256  # rendered by the worker, not in the request
+
+
+def test_a_render_past_its_time_limit_fails_cleanly_with_a_security_event(world: World) -> None:
+    from tepat.core.models import AuditEntry
+    from tepat.transfers.services.pdf import PdfRenderFailed, render_html
+
+    rows = "".join(f"<tr><td>{i}</td><td>{'kata ' * 40}</td></tr>" for i in range(3000))
+    with pytest.raises(PdfRenderFailed, match="batas waktu"):
+        render_html(f"<table>{rows}</table>", label="uji", seconds=0.2)
+    assert AuditEntry.objects.filter(action="pdf_render_timeout", kind=AuditEntry.Kind.SECURITY).exists()
+    assert render_html("<p>Setelah itu render berikutnya tetap jalan.</p>").startswith(b"%PDF")
