@@ -1,9 +1,10 @@
 from django import forms
 
+from tepat.core.forms import BootstrapFormMixin
 from tepat.organization.models import Position, Unit
 
 
-class PositionFilterForm(forms.Form):
+class PositionFilterForm(BootstrapFormMixin, forms.Form):
     q = forms.CharField(label="Cari jabatan", required=False, max_length=100)
     unit = forms.ModelChoiceField(
         label="Unit",

@@ -1,9 +1,10 @@
 from django import forms
 
+from tepat.core.forms import BootstrapFormMixin
 from tepat.organization.models import RANK_CHOICES, EducationField, Position, Unit
 
 
-class EmployeeFilterForm(forms.Form):
+class EmployeeFilterForm(BootstrapFormMixin, forms.Form):
     q = forms.CharField(label="Nama atau NIP", required=False, max_length=100)
     unit = forms.ModelChoiceField(
         label="Unit",
