@@ -1,8 +1,10 @@
 """`python -m bench` (run by `make bench`): seed the city, run every benchmark family, print the table.
 
-    python -m bench [--employees 15000] [--quick] [--only pages,engine] [--no-sqlite]
+    python -m bench [--employees 15000] [--quick] [--only pages,engine,ranking] [--no-sqlite]
 
---quick: few repetitions and short load phases (a minute or two instead of ~10); the figures are then rough.
+--quick: few repetitions, short load phases, no whole-city scenario (~5 min instead of ~14); rough figures.
+--only: families (pages, server, engine, placement, features) and/or feature keys (ranking, needs, scenario,
+pdf, import, evaluation); with --only the city is not re-seeded when the database already holds one.
 """
 
 from __future__ import annotations
@@ -31,9 +33,7 @@ def parse() -> Options:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--employees", type=int, default=15000)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument(
-        "--only", default="", help="comma-separated families: pages,server,engine,placement,features"
-    )
+    parser.add_argument("--only", default="", help="comma-separated families and/or feature keys")
     parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite seeding comparison")
     args = parser.parse_args()
     only = frozenset(name for name in args.only.split(",") if name)
@@ -45,13 +45,32 @@ def families(options: Options) -> dict[str, Callable[[Fixtures], list[Result]]]:
     from bench import engine, features, pages, placement, server
 
     reps = 3 if options.quick else 20
+    chosen = options.only & features.KEYS
     return {
         "pages": lambda fx: pages.run(fx, reps=reps),
         "server": lambda fx: server.run(fx, quick=options.quick),
         "engine": lambda fx: engine.run(runs=2 if options.quick else 5),
-        "placement": lambda fx: placement.run(runs=1 if options.quick else 3),
-        "features": lambda fx: features.run(fx, quick=options.quick),
+        "placement": lambda fx: placement.run(runs=1 if options.quick else 2),
+        "features": lambda fx: features.run(fx, quick=options.quick, only=chosen),
     }
+
+
+def wanted(name: str, options: Options) -> bool:
+    from bench.features import KEYS
+
+    return not options.only or name in options.only or (name == "features" and bool(options.only & KEYS))
+
+
+def run_family(name: str, family: Callable[[Fixtures], list[Result]], fx: Fixtures) -> list[Result]:
+    print(f"== {name}", flush=True)
+    try:
+        measured = family(fx)
+    except Exception as error:  # noqa: BLE001 - a broken family is reported, the others still run
+        measured = [failed(name, name, error)]
+    if name != "features":  # the features registry prints each feature as it finishes
+        for result in measured:
+            print(report.line(result), flush=True)
+    return measured
 
 
 def context_line(options: Options) -> str:
@@ -82,16 +101,8 @@ def main() -> None:
         print(report.line(result))
     fx = city.fixtures()
     for name, family in families(options).items():
-        if options.only and name not in options.only:
-            continue
-        print(f"== {name}", flush=True)
-        try:
-            measured = family(fx)
-        except Exception as error:  # noqa: BLE001 - a broken family is reported, the others still run
-            measured = [failed(name, name, error)]
-        for result in measured:
-            print(report.line(result), flush=True)
-        results += measured
+        if wanted(name, options):
+            results += run_family(name, family, fx)
     context = context_line(options)
     print(f"\n{context}; total {time.perf_counter() - started:.0f} s\n")
     print(report.table(results))

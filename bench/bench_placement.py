@@ -57,6 +57,15 @@ def instance(size: int, degree: int, seed: int, budgets: bool) -> PlacementProbl
     )
 
 
+def peak_mb() -> float:
+    """VmHWM: the peak RSS of this process alone (ru_maxrss would include the parent's peak, kept over exec)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return int(next(x for x in status.splitlines() if x.startswith("VmHWM:")).split()[1]) / 1024
+
+
 def child(mode: str, size: int, degree: int, seed: int) -> dict[str, Any]:
     from scipy.optimize import linear_sum_assignment
 
@@ -75,7 +84,7 @@ def child(mode: str, size: int, degree: int, seed: int) -> dict[str, Any]:
         result["moves"] = plan.moves
         result["greedy"] = plan.greedy.objective if plan.greedy else None
     result["seconds"] = time.perf_counter() - start
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_mb"] = peak_mb()
     return result
 
 

@@ -86,6 +86,7 @@ class Fixtures:
     analyst_id: int
     unit_head_id: int
     head_unit: str  # name of the unit head's unit
+    head_unit_public_id: str
     employee_public_id: str  # inside the unit head's subtree, so both roles may open it
     filter_unit_id: int
     name_fragment: str
@@ -130,6 +131,7 @@ def fixtures() -> Fixtures:
         analyst_id=_bench_user("bench.analyst", Role.ANALYST, None),
         unit_head_id=_bench_user("bench.unit_head", Role.UNIT_HEAD, largest_top),
         head_unit=largest_top.name,
+        head_unit_public_id=str(largest_top.public_id),
         employee_public_id=str(employee.public_id),
         filter_unit_id=largest_top.pk,
         name_fragment=employee.name.split()[0][:5],

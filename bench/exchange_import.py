@@ -2,12 +2,14 @@
 
     python -m bench.exchange_import [--employees 15000]
 
-Builds a throw-away SQLite database with 500 positions × 30 free seats, writes a workbook with every column of
-the employee template, then runs each phase in its own process (so each peak RSS is its own):
-* plain: `openpyxl.load_workbook(read_only=True)` and reading every cell value (the floor);
+Builds a throw-away database (PostgreSQL beside the main one when that is PostgreSQL, else SQLite) with
+500 positions × 30 free seats, writes a workbook with every column of the employee template, then runs each
+phase in its own process (so each peak RSS is its own), every import on a fresh copy of the seeded database:
+* plain: `openpyxl.load_workbook(read_only=True)` and reading every cell value (the reference, the floor);
 * import: upload gate + preview (parse, validate every row) + commit (bulk create with ranks, posts, education,
   audit rows) — what the admin's two clicks cost.
-Prints seconds, peak RSS (MB) and the ratio import / plain. Targets: < 30 s and < 500 MB.
+`python -m bench` runs it through the features registry; standalone it prints the same lines.
+Targets: < 30 s and < 500 MB.
 """
 
 from __future__ import annotations
@@ -17,17 +19,22 @@ import datetime as dt
 import json
 import os
 import resource
-import subprocess
-import sys
+import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+from bench import report
+from bench.child import peak_mb, setup, spawn
+from bench.stats import Result, Target
 
 SEATS_PER_POSITION = 30
+IMPORT_TARGET = Target("< 30 s, < 500 MB", 30.0, "median", max_mb=500.0)
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return peak_mb()
 
 
 def _cpu() -> float:
@@ -35,12 +42,9 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _setup_django(db: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    import django
-
-    django.setup()
+def _setup_django(database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
+    setup()
 
 
 def write_workbook(path: Path, employees: int) -> None:
@@ -108,8 +112,8 @@ def phase_plain(path: Path) -> dict[str, float]:
     return {"seconds": time.perf_counter() - start, "cpu": _cpu(), "rss_mb": _rss_mb(), "cells": cells}
 
 
-def phase_import(path: Path, db: Path) -> dict[str, float]:
-    _setup_django(db)
+def phase_import(path: Path, database_url: str) -> dict[str, float]:
+    _setup_django(database_url)
     from django.contrib.auth import get_user_model
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.test import override_settings
@@ -135,56 +139,110 @@ def phase_import(path: Path, db: Path) -> dict[str, float]:
     }
 
 
+class Scratch:
+    """Throw-away databases for the import: a seeded one, and a fresh copy of it for every timed import
+    (a PostgreSQL template when the main database is PostgreSQL, else a copied SQLite file)."""
+
+    def __init__(self, folder: Path) -> None:
+        from django.db import connection
+
+        self.folder, self.postgres = folder, connection.vendor == "postgresql"
+        base = str(connection.settings_dict["NAME"])
+        self.seed_name, self.run_name = f"{base}_import_seed", f"{base}_import_run"
+
+    def url(self, name: str) -> str:
+        if not self.postgres:
+            return f"sqlite:///{self.folder / name}.sqlite3"
+        from django.db import connection
+
+        s = connection.settings_dict
+        return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{name}"
+
+    def _sql(self, statement: str) -> None:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+
+    def create(self, name: str, template: str | None = None) -> str:
+        if not self.postgres:
+            if template:
+                shutil.copyfile(self.folder / f"{template}.sqlite3", self.folder / f"{name}.sqlite3")
+            return self.url(name)
+        self._sql(f'DROP DATABASE IF EXISTS "{name}"')
+        self._sql(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        return self.url(name)
+
+    def drop(self) -> None:
+        if self.postgres:
+            for name in (self.run_name, self.seed_name):
+                self._sql(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def _phase(phase: str, folder: Path, employees: int, database_url: str = "") -> dict[str, Any]:
+    args = ["--phase", phase, "--dir", str(folder), "--employees", str(employees), "--db", database_url]
+    return spawn("bench.exchange_import", args)
+
+
+def _vendor(scratch: Scratch) -> str:
+    return "PostgreSQL" if scratch.postgres else "SQLite"
+
+
+def measure(folder: Path, employees: int, runs: int) -> list[Result]:
+    scratch = Scratch(folder)
+    try:
+        _phase("seed", folder, employees, scratch.create(scratch.seed_name))
+        plain = [_phase("plain", folder, employees) for _ in range(runs)]
+        full = [
+            _phase("import", folder, employees, scratch.create(scratch.run_name, scratch.seed_name))
+            for _ in range(runs)
+        ]
+    finally:
+        scratch.drop()
+    size = (folder / "pegawai.xlsx").stat().st_size / 1e6
+    name = f"import: openpyxl read-only pass, {employees:,} rows, {size:.1f} MB (reference)"
+    reference = Result("features", name, [p["seconds"] for p in plain], max(p["rss_mb"] for p in plain))
+    result = Result("features", f"import of a {employees:,}-employee workbook (preview + commit)")
+    result.samples, result.peak_mb, result.target = (
+        [f["seconds"] for f in full],
+        max(f["rss_mb"] for f in full),
+        IMPORT_TARGET,
+    )
+    result.reference, result.reference_median = reference.name, reference.median
+    last = full[-1]
+    result.note = (
+        f"{_vendor(scratch)} scratch database; preview {last['preview_seconds']:.1f} s, "
+        f"CPU {last['cpu']:.1f} s, {last['created']:,} created; peak = RSS of the importing process"
+    )
+    return [reference, result]
+
+
+def run(quick: bool = False, employees: int = 15000) -> list[Result]:
+    with tempfile.TemporaryDirectory(prefix="tepat-bench-import-") as work:
+        return measure(Path(work), employees, runs=1 if quick else 2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.exchange_import", description=__doc__)
     parser.add_argument("--employees", type=int, default=15000)
     parser.add_argument("--phase", choices=["plain", "import", "seed"], default=None)
     parser.add_argument("--dir", default=None)
+    parser.add_argument("--db", default="", help="database URL of the phase (seed, import)")
     args = parser.parse_args()
-    if args.phase:
-        folder = Path(args.dir)
-        if args.phase == "seed":
-            _setup_django(folder / "db.sqlite3")
-            seed_positions(args.employees)
-            write_workbook(folder / "pegawai.xlsx", args.employees)
-            return
-        result = (
-            phase_plain(folder / "pegawai.xlsx")
-            if args.phase == "plain"
-            else phase_import(folder / "pegawai.xlsx", folder / "db.sqlite3")
-        )
-        print(json.dumps(result))
+    if not args.phase:
+        setup()
+        for line in run(quick=True, employees=args.employees):
+            print(report.line(line))
         return
-    with tempfile.TemporaryDirectory() as work:
-        run: list[str] = [
-            sys.executable,
-            "-m",
-            "bench.exchange_import",
-            "--employees",
-            str(args.employees),
-            "--dir",
-            work,
-        ]
-        subprocess.run([*run, "--phase", "seed"], check=True)
-        size = (Path(work) / "pegawai.xlsx").stat().st_size / 1e6
-        plain = json.loads(
-            subprocess.run([*run, "--phase", "plain"], check=True, capture_output=True, text=True).stdout
-        )
-        full = json.loads(
-            subprocess.run([*run, "--phase", "import"], check=True, capture_output=True, text=True).stdout
-        )
-    print(f"workbook: {args.employees} employees, {size:.1f} MB")
-    print(f"load average: {os.getloadavg()[0]:.1f} (CPU seconds are the steadier figure on a busy machine)")
-    print(
-        f"plain openpyxl read: {plain['seconds']:.2f} s ({plain['cpu']:.2f} s CPU), peak RSS {plain['rss_mb']:.0f} MB"
-    )
-    print(
-        f"import (preview {full['preview_seconds']:.2f} s + commit): {full['seconds']:.2f} s "
-        f"({full['cpu']:.2f} s CPU), "
-        f"peak RSS {full['rss_mb']:.0f} MB, {full['created']} created"
-    )
-    ratio = full["cpu"] / plain["cpu"]
-    print(f"ratio import / plain read (CPU): {ratio:.1f}x (target: < 30 s, < 500 MB)")
+    folder = Path(args.dir)
+    if args.phase == "seed":
+        _setup_django(args.db)
+        seed_positions(args.employees)
+        write_workbook(folder / "pegawai.xlsx", args.employees)
+        print(json.dumps({"seeded": args.employees}))
+        return
+    workbook = folder / "pegawai.xlsx"
+    print(json.dumps(phase_plain(workbook) if args.phase == "plain" else phase_import(workbook, args.db)))
 
 
 if __name__ == "__main__":

@@ -1,107 +1,111 @@
-"""Benchmarks of features that other issues are still building. Each entry names what it needs; when that is
-not in this checkout the table says "not yet available: <reason>" instead of failing.
+"""The registry of benchmarks for features built by other issues. Each entry names the modules it needs and an
+adapter that measures it; when a module does not import (not merged yet, or broken in this checkout) the
+table says "not yet available: <reason>" instead of failing, and a feature that does not exist at all keeps
+its row with the reason.
 
-Candidate ranking is found by route: the first planning route whose name mentions candidates ("candidate",
-"kandidat", "ranking") and takes one seat's `public_id`; it is timed through the test client like the pages.
+    python -m bench --only ranking,pdf        # families and feature keys may be mixed
 """
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-
 from bench.city import Fixtures
-from bench.stats import Result, Target, unavailable
+from bench.stats import Result, Target, failed, unavailable
 
-RANKING_WORDS = ("candidate", "kandidat", "ranking")
+Adapter = Callable[[Fixtures, bool], list[Result]]
 
 
 @dataclass(frozen=True)
 class Feature:
+    key: str  # for --only
     name: str
-    target: Target
-    needs: tuple[str, ...]  # importable modules
-    run: Callable[[Fixtures, bool], list[Result]] | None = None  # adapter, once the feature's API is known
+    needs: tuple[str, ...]  # modules that must import
+    run: Adapter | None  # None: nothing to measure yet (`reason` says why)
+    target: Target | None = None
+    reason: str = ""
+
+
+def _candidates(fx: Fixtures, quick: bool) -> list[Result]:
+    from bench import candidates
+
+    return candidates.run(fx, quick)
+
+
+def _needs(fx: Fixtures, quick: bool) -> list[Result]:
+    from bench import needs
+
+    return needs.run(fx, quick)
+
+
+def _scenario(fx: Fixtures, quick: bool) -> list[Result]:
+    from bench import scenario
+
+    return scenario.run(quick, city=not quick)
+
+
+def _documents(fx: Fixtures, quick: bool) -> list[Result]:
+    from bench import documents
+
+    return documents.run(runs=1 if quick else 2)
+
+
+def _import(fx: Fixtures, quick: bool) -> list[Result]:
+    from bench import exchange_import
+
+    return exchange_import.run(quick)
 
 
 FEATURES: tuple[Feature, ...] = (
-    Feature("evaluation over five years", Target("< 3 s", 3.0, "median"), ("tepat.evaluation.services",)),
-    Feature(
-        "import of a 15,000-employee workbook",
-        Target("< 30 s", 30.0, "median"),
-        ("tepat.exchange.services.batches",),
-    ),
-    Feature(
-        "Keputusan PDF with 200 moves",
-        Target("< 10 s", 10.0, "median"),
-        ("tepat.transfers.services.pdf", "tepat.transfers.services.decree_content"),
-        lambda fx, quick: _documents(quick),
-    ),
-)
-
-
-def _documents(quick: bool) -> list[Result]:
-    from bench import documents
-
-    return documents.run(runs=1 if quick else 3)
+    Feature("ranking", "candidate ranking (one seat; all open seats)",
+            ("tepat.planning.candidates.ranking", "tepat.planning.candidates.scoring"), _candidates),
+    Feature("needs", "needs pages", ("tepat.planning.needs.views",), _needs),
+    Feature("scenario", "scenario run on the city",
+            ("tepat.planning.scenarios.services", "tepat.planning.scenarios.runner"), _scenario),
+    Feature("pdf", "Keputusan PDF with 200 moves",
+            ("tepat.transfers.services.pdf", "tepat.transfers.services.decree_content"), _documents),
+    Feature("import", "import of a 15,000-employee workbook",
+            ("tepat.exchange.services.batches", "tepat.exchange.columns"), _import),
+    Feature("evaluation", "evaluation over five years", ("tepat.evaluation.services",), None,
+            Target("< 3 s", 3.0, "median"),
+            "no evaluation feature exists (tepat/evaluation is an empty app skeleton: no services, no views)"),
+)  # fmt: skip
+KEYS = frozenset(feature.key for feature in FEATURES)
 
 
 def missing(modules: tuple[str, ...]) -> str:
-    absent = [name for name in modules if _find(name) is None]
-    return f"{', '.join(absent)} not in this checkout" if absent else ""
+    """Why the modules do not import, or "" when they all do."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception as error:  # noqa: BLE001 - any import failure makes the feature unavailable
+            return f"{name} does not import ({type(error).__name__}: {error})"
+    return ""
 
 
-def _find(name: str) -> object | None:
+def measure(feature: Feature, fx: Fixtures, quick: bool) -> list[Result]:
+    reason = feature.reason or missing(feature.needs)
+    if feature.run is None or reason:
+        return [unavailable("features", feature.name, reason or "no adapter", feature.target)]
     try:
-        return importlib.util.find_spec(name)
-    except ModuleNotFoundError:
-        return None
+        return feature.run(fx, quick)
+    except Exception as error:  # noqa: BLE001 - one broken feature must not hide the others
+        return [failed("features", feature.name, error, feature.target)]
 
 
-def ranking_route() -> str | None:
-    """Name of the planning route that ranks candidates for one seat, if one exists."""
-    names = [name for name in _names(get_resolver("bench.urls"), "") if name.startswith("planning:")]
-    return next((name for name in names if any(word in name for word in RANKING_WORDS)), None)
+def run(fx: Fixtures, quick: bool = False, only: frozenset[str] = frozenset()) -> list[Result]:
+    """Every registered feature (or those whose key is in `only`), each printed as soon as it is measured."""
+    from bench import report
 
-
-def _names(resolver: URLResolver, prefix: str) -> list[str]:
-    names = []
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            names += _names(entry, f"{prefix}{entry.namespace}:" if entry.namespace else prefix)
-        elif isinstance(entry, URLPattern) and entry.name and "public_id" in entry.pattern.converters:
-            names.append(f"{prefix}{entry.name}")
-    return names
-
-
-def ranking(fx: Fixtures, quick: bool) -> list[Result]:
-    from django.test.utils import override_settings
-
-    from bench.pages import RANKING_TARGET, Page, page_results
-    from bench.trivial import registered
-
-    name = "candidate ranking for one seat"
-    with registered(), override_settings(ROOT_URLCONF="bench.urls"):
-        route = ranking_route()
-        if route is None or not fx.open_seat_public_id:
-            return [
-                unavailable("features", name, "no planning route for candidates of a seat", RANKING_TARGET)
-            ]
-        seat = fx.open_seat_public_id
-        page = Page(f"{name} ({route})", lambda _: reverse(route, kwargs={"public_id": seat}), RANKING_TARGET)
-    return page_results(fx, (page,), reps=3 if quick else 10)
-
-
-def run(fx: Fixtures, quick: bool = False) -> list[Result]:
-    results = ranking(fx, quick)
+    results: list[Result] = []
     for feature in FEATURES:
-        reason = missing(feature.needs)
-        if reason or feature.run is None:
-            why = reason or "feature present; its bench adapter is not written yet"
-            results.append(unavailable("features", feature.name, why, feature.target))
-        else:
-            results += feature.run(fx, quick)
+        if only and feature.key not in only:
+            continue
+        print(f"  -- {feature.key}", flush=True)
+        measured = measure(feature, fx, quick)
+        for result in measured:
+            print(report.line(result), flush=True)
+        results += measured
     return results

@@ -24,6 +24,7 @@ from django.test.utils import override_settings
 from django.urls import NoReverseMatch
 
 from bench.city import Fixtures
+from bench.needs import SERVER_PAGES
 from bench.pages import PAGES, TRIVIAL
 from bench.stats import Result, Target
 from bench.trivial import registered
@@ -98,7 +99,7 @@ def page_urls(fx: Fixtures) -> tuple[str, dict[str, str]]:
     """The trivial view's URL and {URL: label} of every available page (reference excluded)."""
     with registered(), override_settings(ROOT_URLCONF="bench.urls"):
         urls = {}
-        for page in PAGES:
+        for page in (*PAGES, *SERVER_PAGES):
             with suppress(NoReverseMatch):
                 urls[page.url(fx)] = page.label
         return TRIVIAL.url(fx), urls

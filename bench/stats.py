@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Target:
-    """`statistic` of the samples must stay under `limit` seconds (and, if set, `max_ratio` × reference)."""
+    """`statistic` of the samples must stay under `limit` seconds (and, if set, `max_ratio` × reference and
+    a peak memory of `max_mb`)."""
 
     label: str
     limit: float
     statistic: str = "p95"  # "p95" or "median"
     max_ratio: float | None = None
+    max_mb: float | None = None
 
 
 @dataclass
@@ -52,6 +54,8 @@ class Result:
         ok = value < self.target.limit
         if self.target.max_ratio is not None and self.ratio is not None:
             ok = ok and self.ratio <= self.target.max_ratio
+        if self.target.max_mb is not None and self.peak_mb is not None:
+            ok = ok and self.peak_mb <= self.target.max_mb
         return "met" if ok else "MISSED"
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench import city, pages, report
+from bench import city, features, pages, report
+from bench.pages import page_results
 from bench.stats import Result, percentile
 from bench.trivial import ROUTE
 from conftest import SmallGovernment
@@ -31,3 +32,31 @@ def test_percentile_is_nearest_rank() -> None:
     assert percentile([5.0, 1.0, 2.0, 3.0, 4.0], 95) == 5.0
     assert percentile([1.0, 2.0], 50) == 1.0
     assert Result("x", "y", [1.0, 3.0], reference="r", reference_median=2.0).ratio == 1.0
+
+
+@pytest.mark.django_db
+def test_needs_pages_run_once_for_both_roles(gov: SmallGovernment) -> None:
+    from bench.needs import NEEDS_PAGES
+
+    results = page_results(city.fixtures(), NEEDS_PAGES, reps=1)
+    assert [r.skipped for r in results if r.skipped] == []
+    assert len(results) == 2 * (1 + len(NEEDS_PAGES))  # each role: the trivial view, then every needs page
+
+
+def test_a_feature_that_does_not_import_is_reported_not_failed() -> None:
+    absent = features.Feature("x", "feature x", ("tepat.no_such_module",), lambda fx, quick: [])
+    (result,) = features.measure(absent, None, quick=True)  # type: ignore[arg-type]
+    assert result.skipped.startswith("not yet available: tepat.no_such_module does not import")
+    assert result.status() == "skipped"
+
+
+def test_every_feature_of_the_issue_is_registered_with_a_unique_key() -> None:
+    keys = [f.key for f in features.FEATURES]
+    assert (
+        sorted(keys)
+        == sorted(features.KEYS)
+        == ["evaluation", "import", "needs", "pdf", "ranking", "scenario"]
+    )
+    evaluation = next(f for f in features.FEATURES if f.key == "evaluation")
+    (result,) = features.measure(evaluation, None, quick=True)  # type: ignore[arg-type]
+    assert "no evaluation feature exists" in result.skipped
