@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
 
+from tepat.accounts.models import User
+from tepat.organization.models import Seat, Unit
+from tepat.people.models import Employee
 from tepat.transfers.checklists import DOCUMENT_KINDS
-from tepat.transfers.models import MutationTypeChoices
+from tepat.transfers.models import ActingAppointment, DecreeSettings, Move, MutationTypeChoices
 
 
 class ProposalCreateForm(forms.Form):
@@ -87,3 +93,125 @@ class DecreeIssueForm(forms.Form):
 
 class VerifyCodeForm(forms.Form):
     kode = forms.CharField(label="Kode verifikasi", max_length=20)
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class UnitPickForm(forms.Form):
+    """Step one of the own-request form (GET): the unit whose open seats are offered."""
+
+    unit = forms.ModelChoiceField(
+        label="Unit tujuan",
+        queryset=Unit.objects.order_by("path"),
+        to_field_name="public_id",
+        empty_label="— pilih unit —",
+    )
+
+
+class OwnRequestForm(forms.Form):
+    """Mutasi atas permintaan sendiri: the employee's seat choice, reason and signed letter (PDF)."""
+
+    unit = forms.UUIDField(widget=forms.HiddenInput)
+    seat = forms.ChoiceField(label="Formasi tujuan", widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label="Alasan permohonan", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
+    )
+    berkas = forms.FileField(label="Surat permohonan bertanda tangan (PDF, maks. 5 MB)")
+
+    def __init__(self, *args: Any, seats: Iterable[Seat] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["seat"].choices = [  # type: ignore[attr-defined]
+            (str(s.public_id), f"{s.position.name} (formasi {s.number}) – {s.position.unit.name}")
+            for s in seats
+        ]
+
+
+class DelegationForm(forms.Form):
+    delegate = forms.CharField(label="Nama pengguna penerima pelimpahan", max_length=150)
+    unit = forms.ModelChoiceField(
+        label="Lingkup unit", queryset=Unit.objects.order_by("path"), to_field_name="public_id"
+    )
+    valid_from = forms.DateField(label="Berlaku mulai", widget=DATE)
+    valid_to = forms.DateField(label="Berlaku sampai", widget=DATE)
+    basis = forms.CharField(label="Dasar pelimpahan (nomor dan tanggal surat)", max_length=180)
+
+    def clean_delegate(self) -> User:
+        username = self.cleaned_data["delegate"].strip()
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError("Pengguna aktif dengan nama itu tidak ditemukan.")
+        return user
+
+
+class ActingForm(forms.Form):
+    move = forms.ChoiceField(label="Formasi yang ditinggalkan")
+    nip = forms.CharField(label="NIP pegawai yang ditunjuk", min_length=18, max_length=18)
+    kind = forms.ChoiceField(label="Jenis penunjukan", choices=ActingAppointment.Kind.choices)
+    valid_from = forms.DateField(label="Berlaku mulai", widget=DATE)
+    valid_to = forms.DateField(label="Berlaku sampai", required=False, widget=DATE)
+    basis = forms.CharField(label="Dasar penunjukan (nomor surat perintah)", max_length=200)
+
+    def __init__(self, *args: Any, moves: Iterable[Move] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["move"].choices = [  # type: ignore[attr-defined]
+            (str(m.public_id), f"{m.origin_seat} – ditinggalkan {m.employee.full_name} ({m.status_label})")
+            for m in moves
+        ]
+
+    def clean_nip(self) -> Employee:
+        nip = self.cleaned_data["nip"].strip()
+        employee = Employee.objects.filter(nip=nip, is_active=True).select_related("user").first()
+        if employee is None:
+            raise forms.ValidationError("Pegawai aktif dengan NIP itu tidak ditemukan.")
+        return employee
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", "Tanggal akhir harus sama dengan atau setelah tanggal mulai.")
+        return data
+
+
+class OverrideForm(forms.Form):
+    rule_id = forms.ChoiceField(label="Aturan yang dikecualikan")
+    reason = forms.CharField(
+        label="Alasan dan dasar pengecualian", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def __init__(self, *args: Any, rule_ids: Iterable[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rule_id"].choices = [(r, r) for r in rule_ids]  # type: ignore[attr-defined]
+
+
+class DecreeSettingsForm(forms.ModelForm):
+    """The SK's data blocks only (R-19); the number series and the layout are not editable here."""
+
+    class Meta:
+        model = DecreeSettings
+        fields = (
+            "government",
+            "head_title",
+            "place",
+            "signer_name",
+            "signer_rank",
+            "signer_nip",
+            "menimbang",
+            "mengingat",
+            "tembusan",
+        )
+        widgets = {
+            "menimbang": forms.Textarea(attrs={"rows": 4}),
+            "mengingat": forms.Textarea(attrs={"rows": 6}),
+            "tembusan": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class CorrectionForm(forms.Form):
+    """A correction SK (perbaikan kekeliruan) for some moves of an issued SK (R-30)."""
+
+    tmt = forms.DateField(label="TMT (setelah perbaikan)", widget=DATE)
+    correction_reason = forms.CharField(
+        label="Uraian kekeliruan yang diperbaiki", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )

@@ -13,6 +13,8 @@ BOARD = frozenset({Role.BOARD_MEMBER})
 EMPLOYEE = frozenset({Role.EMPLOYEE})
 MOVE_READERS = STAFF_READERS | BOARD
 ACTORS = PROPOSERS | HR | {Role.APPROVER}
+PPK = frozenset({Role.APPROVER})
+AUTHORITY_READERS = frozenset({Role.APPROVER, Role.HR_ADMIN, Role.AUDITOR})
 
 ROUTES: dict[str, Policy] = {
     "transfers:proposal_list": STAFF_READERS,
@@ -24,6 +26,13 @@ ROUTES: dict[str, Policy] = {
     "transfers:document_upload": {"POST": PROPOSERS | HR},
     "transfers:document_download": MOVE_READERS,
     "transfers:closing_done": {"POST": HR},
+    "transfers:petikan_download": MOVE_READERS | EMPLOYEE,
+    "transfers:override_record": {"POST": PPK},
+    "transfers:own_request": {"GET": EMPLOYEE, "POST": EMPLOYEE},
+    "transfers:delegation_list": {"GET": AUTHORITY_READERS, "POST": PPK},
+    "transfers:acting_list": {"GET": AUTHORITY_READERS, "POST": HR},
+    "transfers:decree_settings": {"GET": HR | {Role.AUDITOR}, "POST": HR},
+    "transfers:decree_correct": {"POST": HR},
     "transfers:board_list": {"GET": GOVERNMENT_READERS | BOARD, "POST": HR},
     "transfers:board_detail": GOVERNMENT_READERS | BOARD,
     "transfers:board_act": {"POST": HR | BOARD},

@@ -6,11 +6,14 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from tepat.accounts.models import RoleGrant
 from tepat.core.scoping import user_scope
 from tepat.core.types import Viewer
 from tepat.engine.roles import Role
 from tepat.engine.workflow import STATE_LABELS, State, allowed_actions
+from tepat.organization.models import Seat, Unit
 from tepat.transfers.models import (
+    ActingAppointment,
     BoardSession,
     BoardVote,
     ClosingItem,
@@ -21,6 +24,7 @@ from tepat.transfers.models import (
     Notice,
     Proposal,
 )
+from tepat.transfers.models.proposals import PROMISED_STATES
 
 MOVE_RELATED = ("employee", "target_seat__position__unit", "origin_seat__position", "origin_unit", "decree")
 
@@ -164,4 +168,45 @@ def own_moves(*, viewer: Viewer) -> QuerySet[Move]:
         .select_related(*MOVE_RELATED)
         .prefetch_related(Prefetch("steps", queryset=MoveStep.objects.order_by("at", "id")))
         .order_by("-created_at")
+    )
+
+
+def open_seats(*, unit: Unit, limit: int = 200) -> QuerySet[Seat]:
+    """Active, unoccupied seats in the unit's subtree that no approved move has promised yet."""
+    promised = Move.objects.filter(status__in=sorted(PROMISED_STATES)).values("target_seat_id")
+    return (
+        Seat.objects.filter(is_active=True, occupant__isnull=True, position__unit__path__startswith=unit.path)
+        .exclude(pk__in=promised)
+        .select_related("position__unit")
+        .order_by("position__unit__path", "position__name", "number")[:limit]
+    )
+
+
+def delegation_list(*, viewer: Viewer) -> QuerySet[RoleGrant]:
+    """Unit-limited approver grants: the PPK's delegations (government-wide readers only)."""
+    if not user_scope(viewer).government_wide:
+        return RoleGrant.objects.none()
+    return (
+        RoleGrant.objects.filter(role=Role.APPROVER, unit__isnull=False)
+        .select_related("user", "unit")
+        .order_by("-valid_from", "-id")
+    )
+
+
+def acting_list(*, viewer: Viewer) -> QuerySet[ActingAppointment]:
+    if not user_scope(viewer).government_wide:
+        return ActingAppointment.objects.none()
+    return ActingAppointment.objects.select_related(
+        "seat__position__unit", "employee", "move__employee", "appointed_by"
+    ).order_by("-valid_from", "-id")
+
+
+def seats_left_open(*, viewer: Viewer) -> QuerySet[Move]:
+    """Moves whose decision leaves their origin seat open (approved, SK issued, in force or held)."""
+    states = [State.DISETUJUI, State.SK_TERBIT, State.BERLAKU, State.DITAHAN]
+    return (
+        Move.objects.visible_to(viewer)
+        .filter(status__in=states, origin_seat__isnull=False)
+        .select_related("employee", "origin_seat__position__unit")
+        .order_by("-updated_at", "-id")
     )

@@ -1,4 +1,4 @@
-"""Background tasks (django-tasks): the TMT job, batch SK rendering, pending event handling."""
+"""Background tasks (django-tasks): the TMT job, SK and petikan rendering, pending event handling."""
 
 from __future__ import annotations
 
@@ -20,6 +20,15 @@ def render_decree_task(decree_id: int) -> str:
     from tepat.transfers.services.decree import decree_render_pdf
 
     return decree_render_pdf(decree=Decree.objects.get(pk=decree_id)).sha256
+
+
+@task()
+def render_petikan_task(move_id: int) -> str:
+    from tepat.transfers.models import Move
+    from tepat.transfers.services.petikan import petikan_render
+
+    move = Move.objects.select_related("decree").get(pk=move_id)
+    return petikan_render(move=move).sha256 if move.decree_id else ""
 
 
 @task()

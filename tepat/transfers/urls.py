@@ -6,7 +6,7 @@ Contract for other apps: `transfers:proposal_create` with GET parameters
 
 from django.urls import URLPattern, URLResolver, path
 
-from tepat.transfers.views import board, decree, proposals
+from tepat.transfers.views import authority, board, decree, decree_admin, own_request, proposals
 
 app_name = "transfers"
 
@@ -19,6 +19,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("pindah/<uuid:public_id>/tindakan/", proposals.move_act_view, name="move_act"),
     path("pindah/<uuid:public_id>/dokumen/", proposals.document_upload_view, name="document_upload"),
     path("pindah/<uuid:public_id>/penutup/", proposals.closing_done_view, name="closing_done"),
+    path("pindah/<uuid:public_id>/petikan/", decree.petikan_download_view, name="petikan_download"),
+    path("pindah/<uuid:public_id>/pengecualian/", authority.override_record_view, name="override_record"),
+    path("permohonan/", own_request.own_request_view, name="own_request"),
+    path("pelimpahan/", authority.delegation_list_view, name="delegation_list"),
+    path("plt/", authority.acting_list_view, name="acting_list"),
     path("dokumen/<uuid:public_id>/", proposals.document_download_view, name="document_download"),
     path("sidang/", board.board_list_view, name="board_list"),
     path("sidang/<uuid:public_id>/", board.BoardDetailView.as_view(), name="board_detail"),
@@ -26,7 +31,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("sidang/<uuid:public_id>/berita-acara/", board.board_minutes_view, name="board_minutes"),
     path("keputusan/", board.DecisionListView.as_view(), name="decision_list"),
     path("sk/", decree.decree_list_view, name="decree_list"),
+    path("sk/isian/", decree_admin.decree_settings_view, name="decree_settings"),
     path("sk/<uuid:public_id>/", decree.DecreeDetailView.as_view(), name="decree_detail"),
+    path("sk/<uuid:public_id>/perbaikan/", decree_admin.decree_correct_view, name="decree_correct"),
     path("sk/<uuid:public_id>/unduh/", decree.decree_download_view, name="decree_download"),
     path("verifikasi-sk/", decree.sk_verify_view, name="sk_verify"),
     path("pemberitahuan/", decree.MyNoticesView.as_view(), name="my_notices"),

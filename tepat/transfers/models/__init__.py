@@ -1,7 +1,7 @@
 """Transfer workflow tables, split by sub-domain: proposals and moves, board sessions, decrees, follow-up."""
 
 from tepat.transfers.models.board import Attendance, BoardSession, BoardVote, ConflictDeclaration
-from tepat.transfers.models.decree import Decree, DecreeCounter, DecreeSettings
+from tepat.transfers.models.decree import Decree, DecreeCounter, DecreeExtract, DecreeSettings
 from tepat.transfers.models.followup import ActingAppointment, ClosingItem, MoveEvent, Notice
 from tepat.transfers.models.proposals import (
     Move,
@@ -21,6 +21,7 @@ __all__ = [
     "ConflictDeclaration",
     "Decree",
     "DecreeCounter",
+    "DecreeExtract",
     "DecreeSettings",
     "Move",
     "MoveDocument",

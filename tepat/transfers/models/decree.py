@@ -119,3 +119,22 @@ class Decree(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("SK yang telah terbit tidak dapat dihapus.")
+
+
+class DecreeExtract(models.Model):
+    """A petikan: one person's extract of an SK, rendered once per (decree, move) from the frozen content."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    decree = models.ForeignKey(Decree, on_delete=models.PROTECT, related_name="extracts")
+    move = models.ForeignKey("transfers.Move", on_delete=models.PROTECT, related_name="extracts")
+    pdf = models.FileField(upload_to="transfers/petikan/%Y/", max_length=200)
+    sha256 = models.CharField(max_length=64)
+    rendered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "petikan SK"
+        verbose_name_plural = "petikan SK"
+        constraints = [models.UniqueConstraint(fields=["decree", "move"], name="one_extract_per_decree_move")]
+
+    def __str__(self) -> str:
+        return f"Petikan {self.decree_id}/{self.move_id}"

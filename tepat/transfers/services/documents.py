@@ -82,6 +82,18 @@ def document_upload(*, move: Move, actor: Any, kind: str, uploaded_file: Any) ->
     return _store(move, actor, kind, str(uploaded_file.name), content)
 
 
+def document_attach_own_letter(*, move: Move, actor: Any, uploaded_file: Any) -> MoveDocument:
+    """The employee's own signed request letter (checklist item 3) on their own-request move."""
+    if not move.own_request or move.employee.user_id != getattr(actor, "pk", None):
+        raise IllegalTransition("Hanya pemohon yang dapat melampirkan surat permohonannya sendiri.")
+    if move.status not in OPEN_STATES:
+        raise IllegalTransition(
+            "Dokumen hanya dapat ditambahkan sebelum usulan diverifikasi.", field="berkas"
+        )
+    content = check_pdf_upload(uploaded_file, actor=actor)
+    return _store(move, actor, "permohonan", str(uploaded_file.name), content)
+
+
 @transaction.atomic
 def _store(move: Move, actor: Any, kind: str, name: str, content: bytes) -> MoveDocument:
     digest = hashlib.sha256(content).hexdigest()

@@ -1,13 +1,14 @@
 """The registered handlers of the workflow's follow-up events (see `services.events`).
 
-Registered here: notices and e-mail, the closing checklist, the seat release. Not registered (left pending for
-their own apps): development plans and review schedules; the petikan render is done on demand from the SK.
+Registered here: notices and e-mail, the closing checklist, the seat release, the petikan render (queued as a
+background task). Not registered (left pending for their own apps): development plans and review schedules.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 
 from tepat.accounts.models import RoleGrant
 from tepat.core.scoping import today
@@ -80,3 +81,11 @@ def open_closing_checklist(event: MoveEvent) -> None:
 @handles(Event.RELEASE_SEAT)
 def release_seat(event: MoveEvent) -> None:
     """Nothing to write: a seat is promised only while its move is approved (partial unique constraint)."""
+
+
+@handles(Event.RENDER_PETIKAN)
+def render_petikan(event: MoveEvent) -> None:
+    """Queue the employee's petikan; the download renders it on demand if the worker has not yet."""
+    from tepat.transfers.tasks import render_petikan_task
+
+    transaction.on_commit(lambda: render_petikan_task.enqueue(move_id=event.move_id))

@@ -134,6 +134,7 @@ def test_with_the_database_task_backend_the_pdf_and_the_tmt_run_are_queued(
     assert set(queued) == {
         "tepat.transfers.tasks.render_decree_task",
         "tepat.transfers.tasks.apply_due_tmt_task",
+        "tepat.transfers.tasks.render_petikan_task",  # queued by the sk.render_petikan event handler
     }
     assert queued["tepat.transfers.tasks.apply_due_tmt_task"].run_after is not None
     assert not Decree.objects.get(pk=decree.pk).sha256  # rendered by the worker, not in the request

@@ -1,13 +1,14 @@
-"""Shared view helpers: refusals as 409 pages with the reason, PDF attachments with no-store."""
+"""Shared view helpers: refusals as 409 pages with the reason, service errors on forms, PDFs with no-store."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from tepat.engine.errors import ApplicationError
+from tepat.engine.errors import ApplicationError, FieldProblem
 
 
 def refused(request: HttpRequest, error: ApplicationError, back: str, status: int = 409) -> HttpResponse:
@@ -23,3 +24,11 @@ def pdf_response(content: bytes, filename: str, *, inline: bool = True) -> HttpR
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def form_error(form: Any, error: ApplicationError) -> None:
+    """Put a service's refusal on the form: each problem on the field it names, else at the top."""
+    problems = getattr(error, "problems", None) or [FieldProblem(error.field or "", error.message)]
+    for problem in problems:
+        name = problem.path.split(".")[-1]
+        form.add_error(name if name in form.fields else None, problem.message)

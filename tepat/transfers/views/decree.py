@@ -1,4 +1,4 @@
-"""SK list and issue, detail, hash-checked download, the public verification page, the employee's notices."""
+"""SK list and issue, detail, hash-checked downloads (SK, petikan), the public verification page, notices."""
 
 from __future__ import annotations
 
@@ -8,19 +8,22 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from tepat.core.audit import security_event
 from tepat.core.middleware import client_ip
-from tepat.core.scoping import today
+from tepat.core.scoping import today, user_scope
 from tepat.core.views_utils import scoped_or_404
 from tepat.engine.errors import ApplicationError
+from tepat.engine.roles import Role
 from tepat.engine.workflow import State
 from tepat.transfers import selectors
-from tepat.transfers.forms import DecreeIssueForm, VerifyCodeForm
-from tepat.transfers.services.decree import decree_by_code, decree_issue, decree_read
+from tepat.transfers.forms import CorrectionForm, DecreeIssueForm, VerifyCodeForm
+from tepat.transfers.services.decree import CORRECTABLE, decree_by_code, decree_issue, decree_read
 from tepat.transfers.services.notices import notice_mark_read
+from tepat.transfers.services.petikan import petikan_read
 from tepat.transfers.views.common import pdf_response, refused
 
 VERIFY_LIMIT = 20  # look-ups per address per window (R-01: the public page is rate-limited)
@@ -51,7 +54,11 @@ class DecreeDetailView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["decree"] = scoped_or_404(self.request, selectors.decree_get, public_id=kwargs["public_id"])
+        decree = scoped_or_404(self.request, selectors.decree_get, public_id=kwargs["public_id"])
+        context["decree"] = decree
+        if user_scope(self.request.user).has(Role.HR_ADMIN):
+            context["correctable"] = [m for m in decree.moves.all() if m.status in CORRECTABLE]
+            context["correction_form"] = CorrectionForm(initial={"tmt": decree.tmt})
         return context
 
 
@@ -110,3 +117,16 @@ def notice_read_view(request: HttpRequest, public_id: str) -> HttpResponse:
     notice_mark_read(notice=notice, actor=request.user)
     messages.success(request, "Ditandai sudah dibaca.")
     return redirect("transfers:my_notices")
+
+
+def petikan_download_view(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The employee's own petikan (from their notices) or, for staff, any move they may see."""
+    move = scoped_or_404(request, selectors.move_get, public_id=public_id)
+    try:
+        content = petikan_read(move=move, actor=request.user)
+    except ApplicationError as error:
+        own = move.employee.user_id == request.user.pk
+        back = reverse("transfers:my_notices") if own else move.get_absolute_url()
+        return refused(request, error, back, status=409)
+    name = move.decree.number_text.replace("/", "-") if move.decree else "SK"
+    return pdf_response(content, f"petikan-{name}.pdf")

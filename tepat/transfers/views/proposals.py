@@ -15,12 +15,20 @@ from django.views.generic import TemplateView
 from tepat.core.scoping import user_scope
 from tepat.core.views_utils import scoped_or_404
 from tepat.engine.errors import ApplicationError
-from tepat.engine.workflow import ACTION_LABELS, allowed_actions
+from tepat.engine.roles import Role
+from tepat.engine.workflow import ACTION_LABELS, State, allowed_actions
 from tepat.organization.models import Seat
 from tepat.people.models import Employee
 from tepat.transfers import selectors
 from tepat.transfers.checklists import KIND_LABELS, required_documents
-from tepat.transfers.forms import ClosingForm, DocumentForm, MoveActionForm, PickForm, ProposalCreateForm
+from tepat.transfers.forms import (
+    ClosingForm,
+    DocumentForm,
+    MoveActionForm,
+    OverrideForm,
+    PickForm,
+    ProposalCreateForm,
+)
 from tepat.transfers.models import ClosingItem, Move
 from tepat.transfers.services.closing import closing_item_complete, move_finish
 from tepat.transfers.services.decisions import move_cancel, move_decide, move_resume
@@ -33,7 +41,10 @@ from tepat.transfers.services.proposals import (
     proposal_submit,
 )
 from tepat.transfers.services.verification import move_return, move_verify
+from tepat.transfers.views.authority import override_choices
 from tepat.transfers.views.common import pdf_response, refused
+
+OVERRIDABLE = frozenset({State.DRAF, State.DIAJUKAN, State.DIKEMBALIKAN})
 
 
 class ProposalListView(TemplateView):
@@ -163,6 +174,9 @@ class MoveDetailView(TemplateView):
         context["document_form"] = DocumentForm()
         context["closing_form"] = ClosingForm()
         context["snapshot"] = move.verification_snapshot or move.proposed_snapshot
+        rule_ids = override_choices(context["snapshot"])
+        if Role.APPROVER in roles and rule_ids and move.status in OVERRIDABLE:
+            context["override_form"] = OverrideForm(rule_ids=rule_ids)
         return context
 
 
