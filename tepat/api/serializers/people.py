@@ -59,7 +59,7 @@ class EmployeeDetailSerializer(EmployeeSerializer):
 
     nik = serializers.CharField(source="nik_masked", read_only=True)
     education_field: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
 
     class Meta(EmployeeSerializer.Meta):
