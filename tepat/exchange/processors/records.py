@@ -1,7 +1,8 @@
 """History records of known employees (jabatan, pendidikan, asesmen, SKP, pelatihan), matched by NIP.
 
 A row whose natural key (e.g. NIP + tahun for SKP) already exists is unchanged, or an update when a compared
-field differs; any other row is created. New rows go in with `bulk_create` plus one audit row each, in bulk.
+field differs; any other row is created. The writes are the people service's (`records_bulk_add`,
+`records_bulk_update`); this module only reads, matches and reports.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from django.db import models
 
-from tepat.core.audit import audit_record, audit_record_many, diff
+from tepat.core.audit import diff
 from tepat.exchange import cells
 from tepat.exchange.columns import (
     ASSESSMENT_COLUMNS,
@@ -28,7 +29,7 @@ from tepat.exchange.processors.base import Changes, Plan
 from tepat.exchange.processors.record_checks import Lookups, check_periods, load_lookups
 from tepat.exchange.reading import Table
 from tepat.exchange.rows import RowReader
-from tepat.organization.bulk import BATCH_SIZE, chunks
+from tepat.organization.bulk import chunks
 from tepat.people.models import (
     CompetencyAssessment,
     EducationHistory,
@@ -37,6 +38,7 @@ from tepat.people.models import (
     PositionHistory,
     TrainingRecord,
 )
+from tepat.people.services.records import RecordChange, records_bulk_add, records_bulk_update
 
 Reader = Callable[[RowReader], dict[str, Any]]
 Resolver = Callable[[RowReader, dict[str, Any], Lookups], None]
@@ -55,7 +57,7 @@ class RecordSpec:
 
 @dataclass
 class _Payload:
-    new: list[models.Model] = field(default_factory=list)
+    new: list[dict[str, Any]] = field(default_factory=list)  # field values, relations as ids
     updates: list[tuple[models.Model, dict[str, Any]]] = field(default_factory=list)
 
 
@@ -122,7 +124,7 @@ class RecordProcessor:
         values["employee"] = None
         current = existing.get(key)
         if current is None:
-            payload.new.append(self.spec.model(**{k: v for k, v in values.items() if k != "employee"}))
+            payload.new.append({k: v for k, v in values.items() if k != "employee"})
             plan.created += 1
             return
         data = {k: values[k] for k in self.spec.compare if values[k] not in (None, "")}
@@ -133,23 +135,15 @@ class RecordProcessor:
             plan.unchanged += 1
 
     def apply(self, plan: Plan, *, actor: Any, reason: str, label: str) -> Changes:
+        """Writes through the people service; the batch keeps what changed, for rollback."""
         payload: _Payload = plan.payload
         changes = Changes()
-        for obj in payload.new:
-            obj.clean_fields(exclude=["employee", "position", "unit", "seat", "competency", "field"])
-        manager = self.spec.model._default_manager
-        created = manager.bulk_create(payload.new, batch_size=BATCH_SIZE)
-        action = f"{self.spec.model._meta.model_name}_create"
-        audit_record_many(actor=actor, action=action, objects=created, reason=label)
+        created = records_bulk_add(actor=actor, kind=self.kind, rows=payload.new, reason=label)
         changes.add_created(created)
-        for obj, data in payload.updates:
-            changed = diff(obj, data)
-            changes.add_updated(obj, {k: getattr(obj, k) for k in data})
-            for name, value in data.items():
-                setattr(obj, name, value)
-            obj.save(update_fields=list(data))
-            action = f"{self.spec.model._meta.model_name}_update"
-            audit_record(actor=actor, action=action, obj=obj, changes=changed, reason=label)
+        updates = [RecordChange(record, data) for record, data in payload.updates]
+        old = records_bulk_update(actor=actor, kind=self.kind, changes=updates, reason=label)
+        for record, _ in payload.updates:
+            changes.add_updated(record, old[record.pk])
         return changes
 
 
