@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -51,17 +50,27 @@ def _task_minutes(task: Task, path: str, problems: list[FieldProblem]) -> Decima
 
 
 def round_headcount(task_minutes: Sequence[Decimal], wke_minutes: int, rounding: Rounding) -> int:
-    """The `abk_rounding` rule, exact: ceiling per position or per task, or half-up (0.5 -> 1)."""
+    """The `abk_rounding` rule, exact: ceiling per position or per task, or half-up (0.5 -> 1).
+
+    Integer arithmetic on the exact ratio of each Decimal (no float, no Fraction objects: this runs for every
+    position of the city on each needs page)."""
     if rounding is Rounding.CEIL_PER_TASK:
-        return sum(math.ceil(Fraction(m) / wke_minutes) for m in task_minutes)
-    ratio = Fraction(sum(task_minutes, Decimal(0))) / wke_minutes
-    return math.floor(ratio + Fraction(1, 2)) if rounding is Rounding.HALF_UP else math.ceil(ratio)
+        return sum(_ceil_div(*m.as_integer_ratio(), wke_minutes) for m in task_minutes)
+    num, den = sum(task_minutes, Decimal(0)).as_integer_ratio()
+    if rounding is Rounding.HALF_UP:
+        return (2 * num + den * wke_minutes) // (2 * den * wke_minutes)  # floor(x + 1/2)
+    return _ceil_div(num, den, wke_minutes)
+
+
+def _ceil_div(num: int, den: int, wke_minutes: int) -> int:
+    """ceil(num / den / wke_minutes) for a non-negative ratio."""
+    return -(-num // (den * wke_minutes))
 
 
 def _need(position: Position, rules: NeedsRules, path: str, problems: list[FieldProblem]) -> Need:
     minutes = [_task_minutes(t, f"{path}tasks[{i}]", problems) for i, t in enumerate(position.tasks)]
     workload = sum(minutes, Decimal(0))
-    exact = _decimal(Fraction(workload) / rules.wke_minutes)
+    exact = _quantized(workload / rules.wke_minutes)
     if position.tasks:
         required, source = round_headcount(minutes, rules.wke_minutes, rules.rounding), NeedSource.ABK
     elif position.manual_seats is not None:
@@ -100,15 +109,23 @@ def job_efficiency(workload_minutes: Decimal, headcount: int, wke_minutes: int) 
 
 
 def ej_band(ej: Fraction, bands: Sequence[EjBand] = DEFAULT_EJ_BANDS) -> EjBand:
+    return _band_of(ej.numerator, ej.denominator, bands)
+
+
+def _band_of(num: int, den: int, bands: Sequence[EjBand]) -> EjBand:
+    """The band of the ratio num/den, compared exactly in integers (a band's lower bound is a Decimal)."""
     for band in bands:
-        lower = Fraction(band.lower)
-        if ej > lower or (band.inclusive and ej == lower):
+        low_num, low_den = band.lower.as_integer_ratio()
+        lhs, rhs = num * low_den, low_num * den
+        if lhs > rhs or (band.inclusive and lhs == rhs):
             return band
     return bands[-1]
 
 
-def _decimal(value: Fraction, places: str = "0.0001") -> Decimal:
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal(places), ROUND_HALF_UP)
+def _quantized(value: Decimal, places: str = "0.0001") -> Decimal:
+    """Half-up to four places. The Decimal quotient carries 28 digits, far more than the distance of any of
+    these ratios (denominators below 10^12) from a rounding midpoint, so the result equals exact rounding."""
+    return value.quantize(Decimal(places), ROUND_HALF_UP)
 
 
 def reference_date(today: date) -> date:
@@ -137,11 +154,14 @@ def balances(
     result = []
     for need in needs:
         people = tuple(by_position[need.position_id])
-        ej = job_efficiency(need.workload_minutes, len(people), rules.wke_minutes)
-        if need.source is not NeedSource.ABK or ej is None:
+        if need.source is not NeedSource.ABK or not people:
             result.append(Balance(need, people, None, None))
-        else:
-            result.append(Balance(need, people, _decimal(ej), ej_band(ej, rules.ej_bands).grade))
+            continue
+        # EJ = workload / (people × WKE), as an exact integer ratio (same value as `job_efficiency`).
+        num, den = need.workload_minutes.as_integer_ratio()
+        den *= len(people) * rules.wke_minutes
+        ej = _quantized(Decimal(num) / Decimal(den))
+        result.append(Balance(need, people, ej, _band_of(num, den, rules.ej_bands).grade))
     return tuple(result)
 
 

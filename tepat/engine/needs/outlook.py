@@ -43,7 +43,11 @@ def retirement_date(birth_date: date, bup: int) -> date:
 
 def departure_of(occupant: Occupant, position: Position, rules: NeedsRules = DEFAULT_RULES) -> Departure:
     """Retirement, or for PPPK the end of the contract if that comes first."""
-    retire = retirement_date(occupant.birth_date, bup_for(position.kind, position.jenjang, rules))
+    return _departure(occupant, position, bup_for(position.kind, position.jenjang, rules))
+
+
+def _departure(occupant: Occupant, position: Position, bup: int) -> Departure:
+    retire = retirement_date(occupant.birth_date, bup)
     end = occupant.contract_end
     if occupant.status == EmploymentStatus.PPPK and end is not None and end + timedelta(days=1) < retire:
         return Departure(
@@ -67,7 +71,11 @@ def departures(
             problems.append(FieldProblem(f"occupants[{i}].contract_end", "PPPK wajib memiliki akhir kontrak"))
     if problems:
         raise InvalidInput(problems)
-    return tuple(departure_of(o, by_id[o.position_id], rules) for o in occupants)
+    kinds = {(p.kind, p.jenjang) for p in (by_id[i] for i in {o.position_id for o in occupants})}
+    bups = {key: bup_for(*key, rules) for key in kinds}  # BUP per kind and jenjang, looked up once
+    return tuple(
+        _departure(o, p, bups[(p.kind, p.jenjang)]) for o in occupants for p in (by_id[o.position_id],)
+    )
 
 
 def _departure_grid(

@@ -20,13 +20,10 @@ from django.db.models import Count, Q
 
 from tepat.core.rules import load_rule_book
 from tepat.engine import needs as engine
-from tepat.engine.reference import PositionKind
 from tepat.engine.rules import AbkStatus, RuleBook
 from tepat.organization.models import ManualRequirement, Position, Seat
-from tepat.planning.needs.loading import COUNTED_STATUSES, task_rows, task_totals
+from tepat.planning.needs.loading import COUNTED_STATUSES, KINDS, task_rows, task_totals
 from tepat.planning.needs.rules import needs_rules
-
-KINDS = {kind.value: kind for kind in PositionKind}
 
 
 def _engine_positions(ids: list[int], rules: engine.NeedsRules) -> list[engine.Position]:

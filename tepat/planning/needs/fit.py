@@ -9,7 +9,8 @@ against the position's competency standard meet the rule data's minimum (rule R4
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -22,16 +23,10 @@ from tepat.engine.jpm import DEFAULT_SCALES, CapMode, categorize, jpm_matrix
 from tepat.engine.reference import EmploymentStatus, PositionKind
 from tepat.engine.rules import CandidateFacts, Education, Outcome, RuleBook, RuleResult, TargetFacts
 from tepat.engine.rules.career import education_field, jpm_threshold
-from tepat.organization.models import Position, PositionCompetency, Unit
+from tepat.organization.models import Position, PositionCompetency, Seat, Unit
 from tepat.people.models import CompetencyAssessment
-from tepat.planning.needs.loading import (
-    PersonRef,
-    PositionRef,
-    Structure,
-    UnitRef,
-    current_seats,
-    load_structure,
-)
+from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, load_structure
+from tepat.planning.needs.people import names
 from tepat.planning.needs.selectors import display_units
 
 EDUCATION_LABELS = {
@@ -45,7 +40,7 @@ EDUCATION_LABELS = {
 
 @dataclass(frozen=True)
 class StaffFit:
-    person: PersonRef
+    employee_id: int
     position: PositionRef
     unit: UnitRef
     field_name: str
@@ -53,6 +48,7 @@ class StaffFit:
     jpm: float | None
     category: str | None
     competency: RuleResult
+    person: PersonRef | None = None  # named by `name_staff` for the rows shown (or `staff_fit(named=True)`)
 
     @property
     def education_label(self) -> str:
@@ -162,55 +158,107 @@ def _facts(row: dict[str, Any], position: PositionRef, req: _Requirements, jpm: 
 
 
 def _unit_rows(structure: Structure, staff: list[StaffFit], display: list[UnitRef]) -> tuple[UnitFit, ...]:
-    rows = []
-    for unit in display:
-        own = unit == structure.root
-        mine = [s for s in staff if (s.unit.pk == unit.pk if own else s.unit.path.startswith(unit.path))]
-        outcomes = [(s.education.outcome, s.competency.outcome) for s in mine]
-        rows.append(
-            UnitFit(
-                unit,
-                len(mine),
-                sum(e == Outcome.PASS for e, _ in outcomes),
-                sum(e == Outcome.FAIL for e, _ in outcomes),
-                sum(c == Outcome.PASS for _, c in outcomes),
-                sum(c == Outcome.FAIL for _, c in outcomes),
-                sum(Outcome.MISSING in pair for pair in outcomes),
-            )
-        )
-    return tuple(rows)
+    """Per displayed unit, its subtree's staff (the root row: its own positions only); each person is added
+    to the displayed units on their unit's ancestor chain, so the cost grows with staff, not staff × units."""
+    counts = {u.pk: [0, 0, 0, 0, 0, 0] for u in display}
+    root = structure.root.pk if structure.root is not None else None
+    for person in staff:
+        outcomes = (person.education.outcome, person.competency.outcome)
+        row = (1, outcomes[0] == Outcome.PASS, outcomes[0] == Outcome.FAIL, outcomes[1] == Outcome.PASS,
+               outcomes[1] == Outcome.FAIL, Outcome.MISSING in outcomes)  # fmt: skip
+        for pk in _chain(structure, person.unit.pk, root):
+            if pk in counts:
+                counts[pk] = [a + b for a, b in zip(counts[pk], row, strict=True)]
+    return tuple(UnitFit(u, *counts[u.pk]) for u in display)
 
 
-def staff_fit(*, viewer: Viewer, unit: Unit | None = None, on: date | None = None) -> FitReport:
-    """Every seat holder of the subtree with their education and competency fit for their own post."""
+def _chain(structure: Structure, unit: int, root: int | None) -> list[int]:
+    """The unit and its ancestors inside the structure; the root counts only its own positions' staff."""
+    chain: list[int] = []
+    current: int | None = unit
+    while current is not None and current in structure.units:
+        if current != root or current == unit:
+            chain.append(current)
+        current = structure.units[current].parent_id
+    return chain
+
+
+class _Checks:
+    """R4.rumpun and R4.jpm for each holder, evaluated once per distinct input (fields × position, JPM)."""
+
+    def __init__(self, req: _Requirements, book: RuleBook, day: date) -> None:
+        self.req, self.book, self.day = req, book, day
+        self.education: dict[tuple[Any, ...], RuleResult] = {}
+        self.jpm: dict[float | None, RuleResult] = {}
+
+    def results(
+        self, row: dict[str, Any], position: PositionRef, score: float | None
+    ) -> tuple[RuleResult, RuleResult]:
+        key = (row["occupant__education_field_id"], row["occupant__education_field__name"],
+               row["occupant__education_field__rumpun"], position.pk)  # fmt: skip
+        if key not in self.education or score not in self.jpm:
+            candidate, target = _facts(row, position, self.req, score)
+            if key not in self.education:
+                self.education[key] = education_field(candidate, target, self.day, self.book)
+            if score not in self.jpm:
+                self.jpm[score] = jpm_threshold(candidate, target, self.day, self.book)
+        return self.education[key], self.jpm[score]
+
+
+def _categories(scores: dict[int, float | None], scale: Any) -> dict[float, str]:
+    """The JPM category of every distinct score, in one vectorised call."""
+    values = sorted({s for s in scores.values() if s is not None})
+    return dict(zip(values, categorize(np.array(values, dtype=float), scale), strict=True)) if values else {}
+
+
+def _holders(structure: Structure) -> list[dict[str, Any]]:
+    """Seat holders with their education, lean (no names, dates or UUIDs): one query, in unit path order."""
+    rows = list(
+        Seat.objects.filter(structure.subtree("position__unit__"), is_active=True, occupant__isnull=False)
+        .order_by()
+        .values("position_id", "number", "occupant__id", "occupant__status", *FIT_FIELDS)
+    )
+    paths = {pk: structure.units[p.unit_id].path for pk, p in structure.positions.items()}
+    rows.sort(key=lambda r: (paths[r["position_id"]], r["position_id"], r["number"]))
+    return rows
+
+
+def staff_fit(
+    *, viewer: Viewer, unit: Unit | None = None, on: date | None = None, named: bool = True
+) -> FitReport:
+    """Every seat holder of the subtree with their education and competency fit for their own post;
+    `named=False` leaves the people unnamed (a page names the rows it shows with `name_staff`)."""
     day = on or today()
     book = load_rule_book()
     structure = load_structure(viewer=viewer, root=unit, per_task=False)
-    seats, rows = current_seats(viewer=viewer, structure=structure, extra=FIT_FIELDS)
+    rows = _holders(structure)
     req = _requirements(structure)
     scale = DEFAULT_SCALES[str(book.resolve("R4.jpm", "jpm_scale", day).value)]
     jpm = _jpm(req, [(r["occupant__id"], r["position_id"]) for r in rows], book, day)
-    people = {s.occupant.pk: s.occupant for s in seats if s.occupant is not None}
+    categories, checks = _categories(jpm, scale), _Checks(req, book, day)
     staff = []
     for row in rows:
         position = structure.positions[row["position_id"]]
         score = jpm[row["occupant__id"]]
-        candidate, target = _facts(row, position, req, score)
-        category = None if score is None else categorize(np.array([score]), scale)[0]
+        education, competency = checks.results(row, position, score)
+        category = None if score is None else str(categories[score])
+        field_name = row["occupant__education_field__name"] or "—"
+        unit_ref = structure.units[position.unit_id]
         staff.append(
             StaffFit(
-                people[row["occupant__id"]],
-                position,
-                structure.units[position.unit_id],
-                row["occupant__education_field__name"] or "—",
-                education_field(candidate, target, day, book),
-                score,
-                category,
-                jpm_threshold(candidate, target, day, book),
+                row["occupant__id"], position, unit_ref, field_name, education, score, category, competency
             )
         )
     display = display_units(viewer, structure)
-    return FitReport(structure.root, day, _unit_rows(structure, staff, display), tuple(staff))
+    fit = FitReport(structure.root, day, _unit_rows(structure, staff, display), tuple(staff))
+    return replace(fit, staff=tuple(name_staff(viewer=viewer, rows=fit.staff))) if named else fit
+
+
+def name_staff(*, viewer: Viewer, rows: Iterable[StaffFit]) -> list[StaffFit]:
+    """The rows with their person named (scope-masked), one query per 5,000 rows."""
+    rows = list(rows)
+    named = names(viewer=viewer, ids=(r.employee_id for r in rows))
+    return [replace(r, person=named[str(r.employee_id)]) for r in rows]
 
 
 FIT_FIELDS = (

@@ -30,11 +30,13 @@ from tepat.core.scoping import user_scope
 from tepat.core.types import Viewer
 from tepat.engine import needs as engine
 from tepat.engine.reference import EmploymentStatus, PositionKind
-from tepat.organization.models import ManualRequirement, Position, Seat, Unit, WorkloadTask
+from tepat.organization.models import ManualRequirement, Position, Unit, WorkloadTask
 
 FOUR_PLACES = Decimal("0.0001")
 SubtreeQ = Callable[[str], Q]  # a lookup prefix ("", "unit__", "position__unit__") -> filter
 COUNTED_STATUSES = (EmploymentStatus.PNS.value, EmploymentStatus.PPPK.value)  # bezetting: ASN PNS + PPPK
+KINDS = {kind.value: kind for kind in PositionKind}  # a dict lookup: thousands of rows per page
+STATUSES = {status.value: status for status in EmploymentStatus}
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def load_structure(*, viewer: Viewer, root: Unit | None, per_task: bool = True) 
         engine.Position(
             str(p.pk),
             str(p.unit_id),
-            PositionKind(p.kind),
+            KINDS[p.kind],
             p.jenjang or None,
             tuple(tasks.get(p.pk, ())),
             manual.get(p.pk),
@@ -182,58 +184,3 @@ def visible_flag(viewer: Viewer, path_field: str) -> Any:
     return Case(
         When(scope.unit_q(path_field), then=Value(True)), default=Value(False), output_field=BooleanField()
     )
-
-
-def _person(row: dict[str, Any], prefix: str) -> PersonRef:
-    visible = bool(row["visible"])
-    return PersonRef(
-        row[f"{prefix}id"],
-        row[f"{prefix}public_id"],
-        row[f"{prefix}name"] if visible else "Pegawai di luar cakupan Anda",
-        row[f"{prefix}nip"] if visible else "",
-        row[f"{prefix}status"],
-        visible,
-    )
-
-
-PERSON_FIELDS = ("id", "public_id", "name", "nip", "status", "birth_date", "contract_end")
-
-
-@dataclass(frozen=True)
-class SeatRow:
-    pk: int
-    public_id: uuid.UUID
-    number: int
-    position_id: int
-    occupant: PersonRef | None
-
-
-def current_seats(
-    *, viewer: Viewer, structure: Structure, extra: tuple[str, ...] = ()
-) -> tuple[list[SeatRow], list[dict[str, Any]]]:
-    """Active seats of the subtree with their occupant today (one query); also the occupant rows."""
-    fields = (
-        "pk",
-        "public_id",
-        "number",
-        "position_id",
-        "visible",
-        *(f"occupant__{f}" for f in PERSON_FIELDS),
-    )
-    rows = list(
-        Seat.objects.filter(structure.subtree("position__unit__"), is_active=True)
-        .annotate(visible=visible_flag(viewer, "occupant__unit__path"))
-        .order_by("position__unit__path", "position_id", "number")
-        .values(*fields, *extra)
-    )
-    seats = [
-        SeatRow(
-            r["pk"],
-            r["public_id"],
-            r["number"],
-            r["position_id"],
-            _person(r, "occupant__") if r["occupant__id"] is not None else None,
-        )
-        for r in rows
-    ]
-    return seats, [r for r in rows if r["occupant__id"] is not None]

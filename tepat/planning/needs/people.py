@@ -17,7 +17,7 @@ from tepat.engine.dates import shift_years
 from tepat.engine.reference import EmploymentStatus
 from tepat.organization.models import Seat
 from tepat.people.models import Employee, PositionHistory
-from tepat.planning.needs.loading import COUNTED_STATUSES, PersonRef, Structure, visible_flag
+from tepat.planning.needs.loading import COUNTED_STATUSES, STATUSES, PersonRef, Structure, visible_flag
 
 NOT_LOADED = date.min  # birth date placeholder: counting bezetting reads only the ids (engine.balances)
 PPPK = EmploymentStatus.PPPK.value
@@ -33,26 +33,17 @@ def _history_at(structure: Structure, on: date) -> Q:
     )
 
 
-def counted_at(*, structure: Structure, on: date) -> tuple[engine.Occupant, ...]:
-    """PNS and PPPK holding a position of the subtree on `on`, from the position history."""
+def counted_at(*, structure: Structure, on: date, leaving_facts: bool = False) -> tuple[engine.Occupant, ...]:
+    """PNS and PPPK holding a position of the subtree on `on`, from the position history; with
+    `leaving_facts` also their birth date and PPPK contract end (the projection), in the same query."""
+    fields = ("employee__birth_date", "employee__contract_end") if leaving_facts else ()
     rows = PositionHistory.objects.filter(_history_at(structure, on)).values_list(
-        "employee_id", "position_id", "employee__status"
+        "employee_id", "position_id", "employee__status", *fields
     )
+    if leaving_facts:
+        return tuple(engine.Occupant(str(e), str(p), STATUSES[s], b, c) for e, p, s, b, c in rows.iterator())
     return tuple(
-        engine.Occupant(str(e), str(p), EmploymentStatus(s), NOT_LOADED, None) for e, p, s in rows.iterator()
-    )
-
-
-def with_leaving_facts(
-    occupants: tuple[engine.Occupant, ...], *, structure: Structure, on: date
-) -> tuple[engine.Occupant, ...]:
-    """The same occupants with their birth date and PPPK contract end (for the projection)."""
-    rows = PositionHistory.objects.filter(_history_at(structure, on)).values_list(
-        "employee_id", "employee__birth_date", "employee__contract_end"
-    )
-    facts = {str(e): (b, c) for e, b, c in rows.iterator()}
-    return tuple(
-        engine.Occupant(o.employee_id, o.position_id, o.status, *facts[o.employee_id]) for o in occupants
+        engine.Occupant(str(e), str(p), STATUSES[s], NOT_LOADED, None) for e, p, s in rows.iterator()
     )
 
 
@@ -76,7 +67,7 @@ def may_leave_by(*, structure: Structure, horizon: date, youngest_bup: int) -> t
         .values_list("pk", "seat__position_id", "status", "birth_date", "contract_end")
     )  # fmt: skip
     return tuple(
-        engine.Occupant(str(pk), str(pos), EmploymentStatus(s), birth, end) for pk, pos, s, birth, end in rows
+        engine.Occupant(str(pk), str(pos), STATUSES[s], birth, end) for pk, pos, s, birth, end in rows
     )
 
 

@@ -22,7 +22,7 @@ from tepat.engine import needs as engine
 from tepat.engine.reference import EmploymentStatus
 from tepat.organization.models import Unit
 from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, load_structure
-from tepat.planning.needs.people import counted_at, names, with_leaving_facts
+from tepat.planning.needs.people import counted_at, names
 from tepat.planning.needs.rules import needs_rules
 
 TOP_LEVEL_DEPTH = 1  # OPD and kecamatan sit right below the Pemerintah Kota
@@ -102,15 +102,18 @@ def _own_only(unit: UnitRef, balances: list[engine.Balance]) -> engine.UnitBalan
     return _total([b for b in balances if b.need.unit_id == str(unit.pk)])
 
 
-def needs_report(*, viewer: Viewer, unit: Unit | None = None, on: date | None = None) -> NeedsReport:
-    """Kebutuhan vs bezetting at the reference date (31 December of the year before `on`)."""
+def needs_report(
+    *, viewer: Viewer, unit: Unit | None = None, on: date | None = None, leaving_facts: bool = False
+) -> NeedsReport:
+    """Kebutuhan vs bezetting at the reference date (31 December of the year before `on`); `leaving_facts`
+    loads the occupants' birth dates and contract ends too (for the projection)."""
     day = on or today()
     reference = engine.reference_date(day)
     rules = needs_rules(load_rule_book(), day)
     structure = load_structure(
         viewer=viewer, root=unit, per_task=rules.rounding is engine.Rounding.CEIL_PER_TASK
     )
-    occupants = counted_at(structure=structure, on=reference)
+    occupants = counted_at(structure=structure, on=reference, leaving_facts=leaving_facts)
     needs = engine.needs_for(structure.engine_positions, rules)
     balances = list(engine.balances(needs, occupants, rules))
     per_unit = engine.rollup(balances, structure.engine_units)
@@ -215,10 +218,9 @@ def projection_report(
     *, viewer: Viewer, unit: Unit | None = None, on: date | None = None
 ) -> ProjectionReport:
     """Year by year after the reference date: bezetting minus retirements and PPPK contract ends."""
-    report = needs_report(viewer=viewer, unit=unit, on=on)
+    report = needs_report(viewer=viewer, unit=unit, on=on, leaving_facts=True)
     structure, rules = report.structure, report.rules
-    occupants = with_leaving_facts(report.occupants, structure=structure, on=report.reference)
-    leaving, skipped = projectable_departures(structure.engine_positions, occupants, rules)
+    leaving, skipped = projectable_departures(structure.engine_positions, report.occupants, rules)
     outlooks = engine.project(
         [p.balance for p in report.positions], leaving, reference=report.reference, rules=rules
     )

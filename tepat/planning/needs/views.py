@@ -16,7 +16,7 @@ from tepat.core.views_utils import scoped_or_404
 from tepat.organization.models import Unit
 from tepat.planning.needs import exports
 from tepat.planning.needs.charts import needs_chart, projection_chart
-from tepat.planning.needs.fit import staff_fit
+from tepat.planning.needs.fit import name_staff, staff_fit
 from tepat.planning.needs.forms import UnitFilterForm, VacancyFilterForm
 from tepat.planning.needs.people import names
 from tepat.planning.needs.rules import ROUNDING_LABELS
@@ -128,10 +128,12 @@ class NeedsMismatchView(UnitFilterMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         form = self.filter_form()
-        report = staff_fit(viewer=self.request.user, unit=self.chosen_unit(form))
+        report = staff_fit(viewer=self.request.user, unit=self.chosen_unit(form), named=False)
         show_all = self.request.GET.get("semua") == "1"
         context.update(form=form, fit=report, show_all=show_all)
-        context["page_obj"] = _page(self.request, report.staff if show_all else report.mismatches)
+        page = _page(self.request, report.staff if show_all else report.mismatches)
+        page.object_list = name_staff(viewer=self.request.user, rows=page.object_list)
+        context["page_obj"] = page
         context["query_string"] = _query_string(self.request)
         return context
 

@@ -83,7 +83,7 @@ def test_units_in_surplus_and_in_shortage_exist(demo: tuple[int, int]) -> None:
 
 def test_the_nurse_doing_general_administration_is_a_mismatch(demo: tuple[int, int]) -> None:
     report = staff_fit(viewer=analyst(), unit=Unit.objects.get(code="KEL-BYM-PADANGSARI"))
-    nurse = next(s for s in report.staff if s.person.name == "Dewi Lestari")
+    nurse = next(s for s in report.staff if s.person and s.person.name == "Dewi Lestari")
     assert nurse.mismatch
     assert nurse.education_label == "Tidak sesuai"
 

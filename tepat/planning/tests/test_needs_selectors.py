@@ -226,12 +226,12 @@ def test_staff_fit_flags_a_nurse_doing_general_administration(gov: SmallGovernme
     CompetencyAssessment.objects.create(employee=nurse, competency=competency, level=3, assessed_on=ON)
     CompetencyAssessment.objects.create(employee=clerk, competency=competency, level=1, assessed_on=ON)
     report = staff_fit(viewer=make_user(Role.ANALYST), unit=gov.kelurahan, on=ON)
-    by_name = {s.person.name: s for s in report.staff}
+    by_name = {s.person.name: s for s in report.staff if s.person}
     assert by_name["Dewi Perawat"].education_label == "Tidak sesuai"
     assert by_name["Dewi Perawat"].jpm == pytest.approx(100.0)
     assert by_name["Rudi Admin"].education_label == "Sesuai"
     assert by_name["Rudi Admin"].competency.outcome == "fail"
-    assert {s.person.name for s in report.mismatches} == {"Dewi Perawat", "Rudi Admin"}
+    assert {s.person.name for s in report.mismatches if s.person} == {"Dewi Perawat", "Rudi Admin"}
     kelurahan_row = next(r for r in report.rows if r.unit.code == "KEL-NGS")
     assert (kelurahan_row.education_bad, kelurahan_row.competency_bad) == (1, 1)
 
