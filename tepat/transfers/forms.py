@@ -98,7 +98,22 @@ class VerifyCodeForm(forms.Form):
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class UnitPickForm(forms.Form):
+class Styled:
+    """Bootstrap classes on text inputs and selects (radio lists and checkboxes keep their own markup)."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.RadioSelect | forms.CheckboxInput):
+                continue
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            widget.attrs.setdefault("class", css)
+
+
+class UnitPickForm(Styled, forms.Form):
     """Step one of the own-request form (GET): the unit whose open seats are offered."""
 
     unit = forms.ModelChoiceField(
@@ -109,7 +124,7 @@ class UnitPickForm(forms.Form):
     )
 
 
-class OwnRequestForm(forms.Form):
+class OwnRequestForm(Styled, forms.Form):
     """Mutasi atas permintaan sendiri: the employee's seat choice, reason and signed letter (PDF)."""
 
     unit = forms.UUIDField(widget=forms.HiddenInput)
@@ -127,7 +142,7 @@ class OwnRequestForm(forms.Form):
         ]
 
 
-class DelegationForm(forms.Form):
+class DelegationForm(Styled, forms.Form):
     delegate = forms.CharField(label="Nama pengguna penerima pelimpahan", max_length=150)
     unit = forms.ModelChoiceField(
         label="Lingkup unit", queryset=Unit.objects.order_by("path"), to_field_name="public_id"
@@ -144,7 +159,7 @@ class DelegationForm(forms.Form):
         return user
 
 
-class ActingForm(forms.Form):
+class ActingForm(Styled, forms.Form):
     move = forms.ChoiceField(label="Formasi yang ditinggalkan")
     nip = forms.CharField(label="NIP pegawai yang ditunjuk", min_length=18, max_length=18)
     kind = forms.ChoiceField(label="Jenis penunjukan", choices=ActingAppointment.Kind.choices)
@@ -174,7 +189,7 @@ class ActingForm(forms.Form):
         return data
 
 
-class OverrideForm(forms.Form):
+class OverrideForm(Styled, forms.Form):
     rule_id = forms.ChoiceField(label="Aturan yang dikecualikan")
     reason = forms.CharField(
         label="Alasan dan dasar pengecualian", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
@@ -185,7 +200,7 @@ class OverrideForm(forms.Form):
         self.fields["rule_id"].choices = [(r, r) for r in rule_ids]  # type: ignore[attr-defined]
 
 
-class DecreeSettingsForm(forms.ModelForm):
+class DecreeSettingsForm(Styled, forms.ModelForm):
     """The SK's data blocks only (R-19); the number series and the layout are not editable here."""
 
     class Meta:
@@ -208,7 +223,7 @@ class DecreeSettingsForm(forms.ModelForm):
         }
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(Styled, forms.Form):
     """A correction SK (perbaikan kekeliruan) for some moves of an issued SK (R-30)."""
 
     tmt = forms.DateField(label="TMT (setelah perbaikan)", widget=DATE)

@@ -199,6 +199,10 @@ class MoveStep(models.Model):
     def __str__(self) -> str:
         return f"{self.from_state} → {self.to_state}"
 
+    @property
+    def to_label(self) -> str:
+        return STATE_LABELS.get(State(self.to_state), self.to_state)
+
 
 class RuleOverride(models.Model):
     """An authorised exception to one failing hard rule (DOMAIN.md §1.5), recorded before verification."""

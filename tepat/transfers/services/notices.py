@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -20,9 +21,34 @@ TITLES = {
 }
 
 
+COMPONENT_HEADINGS = {
+    "kompetensi": "Kompetensi",
+    "pendidikan": "Pendidikan",
+    "pengalaman": "Pengalaman",
+    "kinerja": "Kinerja",
+    "preferensi": "Pilihan Anda",
+}
+TRAINING = (
+    "BKPP bersama atasan baru menyusun rencana pengembangan kompetensi Anda (paling sedikit 20 JP setahun)."
+)
+
+
 def _brings(snapshot: dict[str, Any]) -> list[str]:
+    """One line per assessed part of the fit, headed in words: "Pengalaman: 9 tahun … di bidang umum"."""
     components = snapshot.get("fit", {}).get("components", [])
-    return [c["text"] for c in components if c.get("status") == "dinilai" and c.get("text")]
+    return [
+        f"{COMPONENT_HEADINGS.get(c.get('component', ''), 'Lainnya')}: {c['text']}"
+        for c in components
+        if c.get("status") in ("dinilai", "sebagian") and c.get("text")
+    ]
+
+
+def _why_you(snapshot: dict[str, Any]) -> str:
+    score = snapshot.get("fit", {}).get("score")
+    if score is None:
+        return ""
+    day = format_date(date.fromisoformat(snapshot["on"])) if snapshot.get("on") else "saat diusulkan"
+    return f"Kecocokan Anda dengan jabatan ini dinilai {score:.0f} dari 100 (penilaian {day}), dengan rincian di bawah."
 
 
 def notice_body(move: Move) -> dict[str, Any]:
@@ -34,9 +60,9 @@ def notice_body(move: Move) -> dict[str, Any]:
         "tmt": format_date(move.tmt) if move.tmt else "",
         "decree": move.decree.number_text if move.decree else "",
         "why": move.reason,
-        "fit_sentence": snapshot.get("fit", {}).get("sentence", ""),
+        "fit_sentence": _why_you(snapshot),
         "brings": _brings(snapshot),
-        "training": "Rencana pengembangan kompetensi untuk tiga bulan pertama akan disusun BKPP bersama atasan baru.",
+        "training": TRAINING,
     }
 
 
