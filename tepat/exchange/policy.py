@@ -4,7 +4,7 @@ Imports are master-data work of the BKPP admin (DESIGN.md); the auditor may read
 follow the list pages (staff roles, each scoped by `visible_to`).
 """
 
-from tepat.core.policy_types import STAFF_READERS, Policy
+from tepat.core.policy_types import EVERY_ROLE, STAFF_READERS, Policy
 from tepat.engine.roles import Role
 
 ADMIN = frozenset({Role.HR_ADMIN})
@@ -19,4 +19,7 @@ ROUTES: dict[str, Policy] = {
     "exchange:batch_rollback": {"GET": NOBODY, "POST": ADMIN},
     "exchange:export_employees": STAFF_READERS,
     "exchange:export_positions": STAFF_READERS,
+    "exchange:export_writeback": STAFF_READERS,
+    "exchange:api_tokens": {"GET": EVERY_ROLE, "POST": EVERY_ROLE - {Role.AUDITOR}},  # an admin issues theirs
+    "exchange:api_token_revoke": {"POST": EVERY_ROLE - {Role.AUDITOR}},
 }

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect
 from django.views import View
 
 from tepat.core.scoping import user_scope
 from tepat.core.views_utils import scoped_or_404
 from tepat.engine.roles import Role
-from tepat.exchange.forms import ExportForm
+from tepat.exchange.forms import ExportForm, WritebackForm
 from tepat.exchange.safety import Sheet, csv_response, xlsx_response
 from tepat.exchange.selectors import employee_export, position_export
+from tepat.exchange.writeback import Period, writeback_sheet
 from tepat.organization.models import Unit
 from tepat.organization.selectors import PositionFilters, unit_get
 from tepat.people.selectors import EmployeeFilters
@@ -46,3 +49,18 @@ class PositionExportView(View):
         fmt, _, unit = _params(request)
         sheet = position_export(viewer=request.user, filters=PositionFilters(unit=unit))
         return _download(request, "jabatan", sheet, fmt, "organization.position")
+
+
+class WritebackExportView(View):
+    """Decided moves with their SK in a period, in the SIASN position-update layout (xlsx or csv, audited)."""
+
+    def get(self, request: HttpRequest) -> HttpResponseBase:
+        form = WritebackForm(request.GET)
+        if not form.is_valid():
+            field, errors = next(iter(form.errors.items()))
+            messages.error(request, f"Berkas SIASN: {form.fields[field].label}: {errors[0]}")
+            return redirect("exchange:home")
+        data = form.cleaned_data
+        sheet = writeback_sheet(viewer=request.user, period=Period(data["dari"], data["sampai"]))
+        name = f"siasn-update-jabatan-{data['dari']:%Y%m%d}-{data['sampai']:%Y%m%d}"
+        return _download(request, name, sheet, data["format"] or "xlsx", "transfers.move")
