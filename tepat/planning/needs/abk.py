@@ -3,6 +3,7 @@
     lookup = AbkLookup(on=day)              # one per request (or per scenario run), shared by every caller
     lookup.statuses([12, 40])               # {12: AbkStatus(kebutuhan=2, bezetting=3), 40: None}
     lookup.needs([12, 40])                  # {12: engine.Need, 40: engine.Need}
+    lookup.unit_needs([7])                  # {7: (Σ kebutuhan of the unit's own positions, positions without basis)}
 
 The kebutuhan is the needs engine's own result (`tepat.engine.needs.needs_for`, with the rounding of the rule
 data in force on `on`); nothing is recomputed here. A position with no workload and no hand-set formasi has
@@ -87,6 +88,19 @@ class AbkLookup:
 
     def status(self, position_id: int) -> AbkStatus | None:
         return self.statuses([position_id]).get(position_id)
+
+    def unit_needs(self, unit_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+        """Per unit: Σ kebutuhan of its own positions that have a basis, and how many positions have none."""
+        rows = list(
+            Position.objects.filter(unit_id__in=list(unit_ids)).order_by().values_list("pk", "unit_id")
+        )
+        needs = self.needs(pk for pk, _ in rows)
+        totals: dict[int, tuple[int, int]] = {}
+        for pk, unit in rows:
+            required, without = totals.get(unit, (0, 0))
+            need = needs[pk].required
+            totals[unit] = (required + (need or 0), without + (need is None))
+        return totals
 
     def _status(self, pk: int) -> AbkStatus | None:
         required = self._needs[pk].required

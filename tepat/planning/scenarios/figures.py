@@ -12,6 +12,7 @@ from tepat.engine.fit import FitScales, jpm_category
 from tepat.engine.placement import PlacementPlan
 from tepat.organization.models import Seat
 from tepat.people.models import PreferenceReason
+from tepat.planning.needs.abk import AbkLookup
 from tepat.planning.scenarios.problem import IntArray, ScenarioProblem
 
 NO_JPM = "Belum dinilai"
@@ -47,7 +48,8 @@ def _change(after: float, before: float) -> float | None:
 
 
 def _unit_staffing(sp: ScenarioProblem, seat_of: IntArray) -> list[dict[str, Any]]:
-    """Per unit touched by the plan: staff today, leaving, arriving, after (whole unit, not only the pool)."""
+    """Per unit touched by the plan: staff today, leaving, arriving, after (whole unit, not only the pool),
+    against the unit's kebutuhan from the needs analysis."""
     out: Counter[int] = Counter()
     into: Counter[int] = Counter()
     for e in np.flatnonzero(seat_of != sp.current_seat).tolist():
@@ -70,13 +72,25 @@ def _unit_staffing(sp: ScenarioProblem, seat_of: IntArray) -> list[dict[str, Any
         .annotate(n=Count("pk"))
         .values_list("position__unit_id", "n")
     )
+    needs = AbkLookup(on=sp.data.on).unit_needs(units)
     rows = []
     for unit in sorted(units, key=lambda u: names[u]):
         today = present.get(unit, 0)
         after = today - out[unit] + into[unit]
         rows.append({"unit": names[unit], "seats": seats.get(unit, 0), "before": today,
-                     "out": out[unit], "in": into[unit], "after": after})  # fmt: skip
+                     "out": out[unit], "in": into[unit], "after": after,
+                     **_against_needs(needs.get(unit, (0, 0)), today, after)})  # fmt: skip
     return rows
+
+
+def _against_needs(need: tuple[int, int], before: int, after: int) -> dict[str, Any]:
+    """The unit's kebutuhan (ABK or hand-set formasi of its own positions) and the shortage before and after;
+    None when no position of the unit has a basis (no workload, no formasi)."""
+    required, without_basis = need
+    if required == 0 and without_basis:
+        return {"kebutuhan": None, "without_basis": without_basis, "short_before": 0, "short_after": 0}
+    return {"kebutuhan": required, "without_basis": without_basis,
+            "short_before": max(required - before, 0), "short_after": max(required - after, 0)}  # fmt: skip
 
 
 def _preferences(sp: ScenarioProblem, seat_of: IntArray) -> dict[str, Any]:

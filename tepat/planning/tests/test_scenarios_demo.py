@@ -12,8 +12,10 @@ from openpyxl import load_workbook
 from tepat.accounts.models import User
 from tepat.demo.banyumanik import seed_demo
 from tepat.demo.scenarios import DEMO_SCENARIO
+from tepat.organization.models import Unit
 from tepat.people.models import Employee, EmployeePreference
 from tepat.planning.models import RunStatus, Scenario, ScenarioPair, ScenarioRun
+from tepat.planning.needs.selectors import needs_report
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +189,21 @@ def test_chosen_moves_become_one_batch_proposal_in_draft(demo_run: ScenarioRun) 
     forged = _client("analis").post(url, {"move": ["1:2"]})
     assert forged.status_code == 302
     assert Proposal.objects.filter(source_ref=str(demo_run.public_id)).count() == 1
+
+
+def test_unit_staffing_stands_against_the_kebutuhan_of_the_needs_analysis(demo_run: ScenarioRun) -> None:
+    rows = demo_run.figures["units"]
+    assert rows
+    assert all({"kebutuhan", "short_before", "short_after", "without_basis"} <= set(r) for r in rows)
+    analyst = User.objects.get(username="analis")
+    for row in rows:
+        unit = Unit.objects.get(name=row["unit"])
+        own = [p for p in needs_report(viewer=analyst, unit=unit).positions if p.unit.pk == unit.pk]
+        with_basis = [p.need.required for p in own if p.need.required is not None]
+        assert row["kebutuhan"] == (sum(with_basis) if with_basis or not own else None)
+        expected = 0 if row["kebutuhan"] is None else max(row["kebutuhan"] - row["after"], 0)
+        assert row["short_after"] == expected
+    body = _client("analis").get(reverse("planning:scenario_run", kwargs={"public_id": demo_run.public_id}))
+    text = body.content.decode()
+    assert '<th class="text-end">Kebutuhan</th>' in text
+    assert text.count('data-testid="unit-kebutuhan"') == len(rows)
