@@ -1,8 +1,9 @@
 """Import batches: upload → preview → commit (all or nothing) → rollback.
 
 Small files are read at once; larger ones (above TEPAT_IMPORT_INLINE_BYTES, default 512 KB) go to the task
-worker and the page shows their progress. The commit re-reads the file and re-checks every row inside the one
-transaction that writes, so data changed since the preview can never be half-saved.
+worker and the page shows their progress. The commit re-checks every row inside the one transaction that writes,
+so data changed since the preview can never be half-saved; it reuses the table parsed at preview (signed, bound
+to the file's SHA-256: `exchange.parsed`) instead of parsing the workbook a second time.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from tepat.core.scoping import today
 from tepat.engine.errors import ApplicationError
 from tepat.exchange.columns import COLUMNS, ImportKind
 from tepat.exchange.models import ImportBatch
+from tepat.exchange.parsed import parsed_table_discard, parsed_table_load, parsed_table_store
 from tepat.exchange.processors import Plan, processor_for
-from tepat.exchange.reading import ImportFileError, read_table
+from tepat.exchange.reading import ImportFileError, Table, read_table
 from tepat.exchange.safety import check_upload
 
 MAX_STORED_PROBLEMS = 1000
@@ -60,12 +62,19 @@ def import_batch_create(*, actor: Any, upload: Any, kind: str) -> ImportBatch:
     return batch
 
 
-def _plan(batch: ImportBatch) -> tuple[Plan, list[str]]:
+def _read(batch: ImportBatch, *, reuse: bool = False) -> Table:
+    """The uploaded sheet as a table; at commit, the one parsed at preview when it is still genuine."""
+    stored = parsed_table_load(batch=batch) if reuse else None
+    if stored is not None:
+        return stored
     extension = PurePosixPath(batch.upload.name or "").suffix.lstrip(".")
     with batch.upload.open("rb") as stream:
-        table = read_table(stream, extension=extension, columns=COLUMNS[batch.kind])
+        return read_table(stream, extension=extension, columns=COLUMNS[batch.kind])
+
+
+def _plan(batch: ImportBatch, table: Table) -> Plan:
     ImportBatch.objects.filter(pk=batch.pk).update(progress=40)
-    return processor_for(batch.kind).plan(table, today=today()), table.unknown_headers
+    return processor_for(batch.kind).plan(table, today=today())
 
 
 def _store_plan(batch: ImportBatch, plan: Plan, unknown: list[str]) -> None:
@@ -83,12 +92,15 @@ def import_batch_preview(*, batch: ImportBatch) -> ImportBatch:
     """Read and check every row; store counts and problems; write nothing else."""
     ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.READING, progress=5)
     try:
-        plan, unknown = _plan(batch)
+        table = _read(batch)
     except ImportFileError as error:
         batch.status, batch.error_count = ImportBatch.Status.INVALID, 1
         batch.problems = [{"row": 1, "column": "berkas", "message": error.message, "severity": "error"}]
     else:
-        _store_plan(batch, plan, unknown)
+        plan = _plan(batch, table)
+        _store_plan(batch, plan, table.unknown_headers)
+        if not plan.errors:
+            parsed_table_store(batch=batch, table=table)
     batch.progress = 100
     batch.save()
     return batch
@@ -128,9 +140,11 @@ def import_batch_commit(*, batch: ImportBatch, actor: Any, reason: str = "") -> 
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.status not in (ImportBatch.Status.PREVIEW, ImportBatch.Status.COMMITTING):
             raise ApplicationError("Impor ini sedang atau sudah diproses.")
-        plan, unknown = _plan(locked)
+        table = _read(locked, reuse=True)
+        plan, unknown = _plan(locked, table), table.unknown_headers
         if not plan.errors:
             _apply(locked, plan, unknown, actor=actor, reason=reason)
+            transaction.on_commit(lambda: parsed_table_discard(batch=locked))
             return locked
     _store_plan(locked, plan, unknown)  # outside the rolled-back block: the refreshed preview is kept
     locked.save()
