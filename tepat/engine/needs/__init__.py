@@ -8,6 +8,7 @@ Typical use: needs_for -> balances -> rollup; departures -> project -> prioritie
 
 from tepat.engine.needs.headcount import (
     balances,
+    balances_from_counts,
     ej_band,
     job_efficiency,
     needs_for,
@@ -84,6 +85,7 @@ __all__ = [
     "VacancyMap",
     "YearOutlook",
     "balances",
+    "balances_from_counts",
     "bup_for",
     "departure_of",
     "departures",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -151,18 +151,30 @@ def balances(
 ) -> tuple[Balance, ...]:
     """Bezetting vs kebutuhan per position; `occupants` are those present at the reference date."""
     by_position = _index_occupants(needs, occupants)
-    result = []
-    for need in needs:
-        people = tuple(by_position[need.position_id])
-        if need.source is not NeedSource.ABK or not people:
-            result.append(Balance(need, people, None, None))
-            continue
-        # EJ = workload / (people × WKE), as an exact integer ratio (same value as `job_efficiency`).
-        num, den = need.workload_minutes.as_integer_ratio()
-        den *= len(people) * rules.wke_minutes
-        ej = _quantized(Decimal(num) / Decimal(den))
-        result.append(Balance(need, people, ej, _band_of(num, den, rules.ej_bands).grade))
-    return tuple(result)
+    return tuple(_balance(need, tuple(by_position[need.position_id]), None, rules) for need in needs)
+
+
+def balances_from_counts(
+    needs: Sequence[Need], present: Mapping[str, int], rules: NeedsRules = DEFAULT_RULES
+) -> tuple[Balance, ...]:
+    """`balances` from the number of people per position id (counted by the caller, e.g. the database),
+    for pages that name only the rows they show; the balances carry no employee ids."""
+    known = {n.position_id for n in needs}
+    unknown = sorted(set(present) - known)
+    if unknown:
+        raise InvalidInput([FieldProblem(f"present.{pk}", "jabatan tidak dikenal") for pk in unknown])
+    return tuple(_balance(need, (), present.get(need.position_id, 0), rules) for need in needs)
+
+
+def _balance(need: Need, people: tuple[str, ...], count: int | None, rules: NeedsRules) -> Balance:
+    headcount = len(people) if count is None else count
+    if need.source is not NeedSource.ABK or headcount <= 0:
+        return Balance(need, people, None, None, count)
+    # EJ = workload / (people × WKE), as an exact integer ratio (same value as `job_efficiency`).
+    num, den = need.workload_minutes.as_integer_ratio()
+    den *= headcount * rules.wke_minutes
+    ej = _quantized(Decimal(num) / Decimal(den))
+    return Balance(need, people, ej, _band_of(num, den, rules.ej_bands).grade, count)
 
 
 def _ancestry(units: Sequence[Unit]) -> dict[str, tuple[str, ...]]:

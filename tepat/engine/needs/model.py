@@ -165,10 +165,11 @@ class Balance:
     employee_ids: tuple[str, ...]  # drill-down to the people counted
     ej: Decimal | None  # None without a workload or without occupants
     pj_grade: str | None
+    headcount: int | None = None  # people counted without their ids (`balances_from_counts`)
 
     @property
     def present(self) -> int:
-        return len(self.employee_ids)
+        return len(self.employee_ids) if self.headcount is None else self.headcount
 
     @property
     def selisih(self) -> int | None:

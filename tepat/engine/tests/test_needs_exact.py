@@ -9,6 +9,7 @@ from fractions import Fraction
 
 import pytest
 
+from tepat.engine.errors import InvalidInput
 from tepat.engine.needs import (
     DEFAULT_EJ_BANDS,
     Occupant,
@@ -16,6 +17,7 @@ from tepat.engine.needs import (
     Rounding,
     Task,
     balances,
+    balances_from_counts,
     needs_for,
     round_headcount,
 )
@@ -68,3 +70,27 @@ def test_ej_and_its_band_equal_fraction_arithmetic(minutes: str, people: int) ->
     assert balance.ej == _exact(ej)
     assert balance.pj_grade == _grade(ej)
     assert balance.need.exact_headcount == _exact(Fraction(Decimal(minutes)) / WKE)
+
+
+def test_balances_from_counts_equal_balances_from_the_people() -> None:
+    positions = [
+        Position(str(i), "u", PositionKind.PELAKSANA, tasks=(Task("t", "x", Decimal(m), 1),))
+        for i, m in enumerate(MINUTES)
+    ]
+    needs = needs_for(positions)
+    occupants = [
+        Occupant(f"{i}-{k}", str(i), EmploymentStatus.PNS, dt.date(1980, 1, 1))
+        for i in range(10)
+        for k in range(i % 4)
+    ]
+    counts = {str(i): i % 4 for i in range(10) if i % 4}
+    by_ids, by_counts = balances(needs, occupants), balances_from_counts(needs, counts)
+    assert [(b.present, b.ej, b.pj_grade, b.status) for b in by_ids] == [
+        (b.present, b.ej, b.pj_grade, b.status) for b in by_counts
+    ]
+    assert all(b.employee_ids == () for b in by_counts)
+
+
+def test_counts_for_an_unknown_position_are_an_input_error() -> None:
+    with pytest.raises(InvalidInput, match="jabatan tidak dikenal"):
+        balances_from_counts(needs_for([]), {"x": 1})

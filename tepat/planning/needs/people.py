@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from tepat.core.types import Viewer
 from tepat.engine import needs as engine
@@ -45,6 +45,27 @@ def counted_at(*, structure: Structure, on: date, leaving_facts: bool = False) -
     return tuple(
         engine.Occupant(str(e), str(p), STATUSES[s], NOT_LOADED, None) for e, p, s in rows.iterator()
     )
+
+
+def counts_at(*, structure: Structure, on: date) -> dict[str, int]:
+    """How many PNS and PPPK hold each position of the subtree on `on`, counted by the database (one query)."""
+    rows = (
+        PositionHistory.objects.filter(_history_at(structure, on))
+        .values("position_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("position_id", "n")
+    )
+    return {str(position): n for position, n in rows}
+
+
+def holder_ids_at(*, structure: Structure, on: date, position_ids: list[int]) -> dict[str, tuple[str, ...]]:
+    """The employee ids `counts_at` counted, for the given positions only (one query)."""
+    rows = PositionHistory.objects.filter(_history_at(structure, on), position_id__in=position_ids)
+    ids: dict[str, list[str]] = {str(pk): [] for pk in position_ids}
+    for employee, position in rows.order_by("pk").values_list("employee_id", "position_id"):
+        ids[str(position)].append(str(employee))
+    return {pk: tuple(people) for pk, people in ids.items()}
 
 
 def seat_holders(*, structure: Structure) -> list[tuple[int, int, int, int | None, str | None]]:

@@ -22,7 +22,7 @@ from tepat.engine import needs as engine
 from tepat.engine.reference import EmploymentStatus
 from tepat.organization.models import Unit
 from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, load_structure
-from tepat.planning.needs.people import counted_at, names
+from tepat.planning.needs.people import counted_at, counts_at, holder_ids_at, names
 from tepat.planning.needs.rules import needs_rules
 
 TOP_LEVEL_DEPTH = 1  # OPD and kecamatan sit right below the Pemerintah Kota
@@ -64,7 +64,8 @@ class NeedsReport:
     positions: tuple[PositionNeed, ...]  # every position of the subtree, in unit path order
     total: engine.UnitBalance
     structure: Structure
-    occupants: tuple[engine.Occupant, ...]
+    occupants: tuple[engine.Occupant, ...]  # empty when the bezetting was only counted (`with_ids=False`)
+    counted_only: bool = False
 
     @property
     def shortages(self) -> tuple[PositionNeed, ...]:
@@ -103,19 +104,31 @@ def _own_only(unit: UnitRef, balances: list[engine.Balance]) -> engine.UnitBalan
 
 
 def needs_report(
-    *, viewer: Viewer, unit: Unit | None = None, on: date | None = None, leaving_facts: bool = False
+    *,
+    viewer: Viewer,
+    unit: Unit | None = None,
+    on: date | None = None,
+    leaving_facts: bool = False,
+    with_ids: bool = True,
 ) -> NeedsReport:
     """Kebutuhan vs bezetting at the reference date (31 December of the year before `on`); `leaving_facts`
-    loads the occupants' birth dates and contract ends too (for the projection)."""
+    loads the occupants' birth dates and contract ends too (for the projection); `with_ids=False` lets the
+    database count the bezetting (pages then name the rows they show with `name_people(report=…)`)."""
     day = on or today()
     reference = engine.reference_date(day)
     rules = needs_rules(load_rule_book(), day)
     structure = load_structure(
         viewer=viewer, root=unit, per_task=rules.rounding is engine.Rounding.CEIL_PER_TASK
     )
-    occupants = counted_at(structure=structure, on=reference, leaving_facts=leaving_facts)
     needs = engine.needs_for(structure.engine_positions, rules)
-    balances = list(engine.balances(needs, occupants, rules))
+    if with_ids:
+        occupants = counted_at(structure=structure, on=reference, leaving_facts=leaving_facts)
+        balances = list(engine.balances(needs, occupants, rules))
+    else:
+        occupants = ()
+        balances = list(
+            engine.balances_from_counts(needs, counts_at(structure=structure, on=reference), rules)
+        )
     per_unit = engine.rollup(balances, structure.engine_units)
     rows = [
         UnitNeed(u, _own_only(u, balances) if u == structure.root else per_unit[str(u.pk)])
@@ -131,15 +144,23 @@ def needs_report(
         for b in balances
     )
     return NeedsReport(
-        reference, rules, structure.root, tuple(rows), positions, _total(balances), structure, occupants
-    )
+        reference, rules, structure.root, tuple(rows), positions, _total(balances), structure, occupants,
+        counted_only=not with_ids,
+    )  # fmt: skip
 
 
-def name_people(*, viewer: Viewer, rows: Iterable[PositionNeed]) -> list[PositionNeed]:
-    """The rows with the people they count, named (one query for all the rows given)."""
+def name_people(
+    *, viewer: Viewer, rows: Iterable[PositionNeed], report: NeedsReport | None = None
+) -> list[PositionNeed]:
+    """The rows with the people they count, named (one query for all the rows given; two when `report`
+    only counted the bezetting, to read who was counted in the rows' positions)."""
     rows = list(rows)
-    named = names(viewer=viewer, ids=(e for row in rows for e in row.balance.employee_ids))
-    return [replace(row, people=tuple(named[e] for e in row.balance.employee_ids)) for row in rows]
+    ids = {row.balance.need.position_id: row.balance.employee_ids for row in rows}
+    if report is not None and report.counted_only:
+        positions = [int(pk) for pk in ids]
+        ids = holder_ids_at(structure=report.structure, on=report.reference, position_ids=positions)
+    named = names(viewer=viewer, ids=(e for people in ids.values() for e in people))
+    return [replace(row, people=tuple(named[e] for e in ids[row.balance.need.position_id])) for row in rows]
 
 
 # --- projection ---

@@ -71,12 +71,12 @@ class NeedsOverviewView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        report = needs_report(viewer=self.request.user)
+        report = needs_report(viewer=self.request.user, with_ids=False)
         context.update(_needs_context(report))
         shortages = sorted(report.shortages, key=lambda p: p.balance.selisih or 0)[:10]
         surpluses = sorted(report.surpluses, key=lambda p: -(p.balance.selisih or 0))[:10]
-        context["shortages"] = name_people(viewer=self.request.user, rows=shortages)
-        context["surpluses"] = name_people(viewer=self.request.user, rows=surpluses)
+        named = name_people(viewer=self.request.user, rows=shortages + surpluses, report=report)
+        context["shortages"], context["surpluses"] = named[: len(shortages)], named[len(shortages) :]
         return context
 
 
@@ -86,12 +86,12 @@ class NeedsUnitView(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         unit = scoped_or_404(self.request, unit_in_scope_get, public_id=kwargs["public_id"])
-        report = needs_report(viewer=self.request.user, unit=unit)
+        report = needs_report(viewer=self.request.user, unit=unit, with_ids=False)
         status = self.request.GET.get("status", "")
         rows = [p for p in report.positions if status not in STATUS_FILTERS or p.balance.status == status]
         context.update(_needs_context(report))
         page = _page(self.request, rows)
-        page.object_list = name_people(viewer=self.request.user, rows=page.object_list)
+        page.object_list = name_people(viewer=self.request.user, rows=page.object_list, report=report)
         context.update(unit=unit, status=status, page_obj=page)
         context["query_string"] = _query_string(self.request)
         return context
