@@ -48,6 +48,7 @@ class _Helper:
             stderr=subprocess.DEVNULL,
         )
         self.jobs = 0
+        self.owner = os.getpid()  # a forked copy of the pool (gunicorn --preload) must not share the pipes
 
     def render(self, html: str, deadline: float) -> Rendered:
         data = html.encode()
@@ -94,7 +95,7 @@ def _take() -> _Helper:
     with _lock:
         while _idle:
             helper = _idle.pop()
-            if helper.process.poll() is None:
+            if helper.owner == os.getpid() and helper.process.poll() is None:
                 return helper
     return _Helper()
 
