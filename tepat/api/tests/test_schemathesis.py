@@ -8,11 +8,14 @@ are swapped (deterministically) for ids of real objects, so detail pages and tra
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.urls import resolve
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, Phase, settings
@@ -31,6 +34,16 @@ def _api_schema() -> Any:
     loaded = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=None, public=True))
     loaded.app = WSGIHandler()
     return loaded
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Iterator[None]:
+    """As Django's test client does: the WSGI handler would otherwise close the test's DB connection."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def _known_ids(world: World) -> dict[str, str]:
