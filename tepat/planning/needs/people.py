@@ -33,18 +33,32 @@ def _history_at(structure: Structure, on: date) -> Q:
     )
 
 
-def counted_at(*, structure: Structure, on: date, leaving_facts: bool = False) -> tuple[engine.Occupant, ...]:
-    """PNS and PPPK holding a position of the subtree on `on`, from the position history; with
-    `leaving_facts` also their birth date and PPPK contract end (the projection), in the same query."""
-    fields = ("employee__birth_date", "employee__contract_end") if leaving_facts else ()
+def counted_at(*, structure: Structure, on: date) -> tuple[engine.Occupant, ...]:
+    """PNS and PPPK holding a position of the subtree on `on`, from the position history."""
     rows = PositionHistory.objects.filter(_history_at(structure, on)).values_list(
-        "employee_id", "position_id", "employee__status", *fields
+        "employee_id", "position_id", "employee__status"
     )
-    if leaving_facts:
-        return tuple(engine.Occupant(str(e), str(p), STATUSES[s], b, c) for e, p, s, b, c in rows.iterator())
     return tuple(
         engine.Occupant(str(e), str(p), STATUSES[s], NOT_LOADED, None) for e, p, s in rows.iterator()
     )
+
+
+def leaving_at(
+    *, structure: Structure, on: date, horizon: date, youngest_bup: int
+) -> tuple[engine.Occupant, ...]:
+    """Those `counted_at` counts who can leave by `horizon` (old enough for the lowest BUP, or PPPK with a
+    contract end by then or none recorded), with their birth date and contract end: a superset the engine
+    then dates exactly, so the projection never reads the birth dates of everyone."""
+    cutoff = shift_years(horizon, -youngest_bup)
+    may_leave = (
+        Q(employee__birth_date__lte=cutoff)
+        | Q(employee__status=PPPK, employee__contract_end__lte=horizon)
+        | Q(employee__status=PPPK, employee__contract_end__isnull=True)
+    )
+    rows = PositionHistory.objects.filter(_history_at(structure, on), may_leave).values_list(
+        "employee_id", "position_id", "employee__status", "employee__birth_date", "employee__contract_end"
+    )
+    return tuple(engine.Occupant(str(e), str(p), STATUSES[s], b, c) for e, p, s, b, c in rows.iterator())
 
 
 def counts_at(*, structure: Structure, on: date) -> dict[str, int]:

@@ -22,7 +22,7 @@ from tepat.engine import needs as engine
 from tepat.engine.reference import EmploymentStatus
 from tepat.organization.models import Unit
 from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, load_structure
-from tepat.planning.needs.people import counted_at, counts_at, holder_ids_at, names
+from tepat.planning.needs.people import counted_at, counts_at, holder_ids_at, leaving_at, names
 from tepat.planning.needs.rules import needs_rules
 
 TOP_LEVEL_DEPTH = 1  # OPD and kecamatan sit right below the Pemerintah Kota
@@ -108,12 +108,10 @@ def needs_report(
     viewer: Viewer,
     unit: Unit | None = None,
     on: date | None = None,
-    leaving_facts: bool = False,
     with_ids: bool = True,
 ) -> NeedsReport:
-    """Kebutuhan vs bezetting at the reference date (31 December of the year before `on`); `leaving_facts`
-    loads the occupants' birth dates and contract ends too (for the projection); `with_ids=False` lets the
-    database count the bezetting (pages then name the rows they show with `name_people(report=…)`)."""
+    """Kebutuhan vs bezetting at the reference date (31 December of the year before `on`); `with_ids=False`
+    lets the database count the bezetting (pages then name the rows they show with `name_people(report=…)`)."""
     day = on or today()
     reference = engine.reference_date(day)
     rules = needs_rules(load_rule_book(), day)
@@ -122,7 +120,7 @@ def needs_report(
     )
     needs = engine.needs_for(structure.engine_positions, rules)
     if with_ids:
-        occupants = counted_at(structure=structure, on=reference, leaving_facts=leaving_facts)
+        occupants = counted_at(structure=structure, on=reference)
         balances = list(engine.balances(needs, occupants, rules))
     else:
         occupants = ()
@@ -239,13 +237,15 @@ def projection_report(
     *, viewer: Viewer, unit: Unit | None = None, on: date | None = None
 ) -> ProjectionReport:
     """Year by year after the reference date: bezetting minus retirements and PPPK contract ends."""
-    report = needs_report(viewer=viewer, unit=unit, on=on, leaving_facts=True)
+    report = needs_report(viewer=viewer, unit=unit, on=on, with_ids=False)
     structure, rules = report.structure, report.rules
-    leaving, skipped = projectable_departures(structure.engine_positions, report.occupants, rules)
+    last_day = date(report.reference.year + rules.projection_years, 12, 31)
+    youngest = min(r.age for r in rules.bup)
+    pool = leaving_at(structure=structure, on=report.reference, horizon=last_day, youngest_bup=youngest)
+    leaving, skipped = projectable_departures(structure.engine_positions, pool, rules)
     outlooks = engine.project(
         [p.balance for p in report.positions], leaving, reference=report.reference, rules=rules
     )
-    last_day = date(report.reference.year + rules.projection_years, 12, 31)
     leavers = sorted((d for d in leaving if d.on <= last_day), key=lambda d: (d.on, d.employee_id))
     return ProjectionReport(
         report,

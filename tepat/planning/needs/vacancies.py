@@ -33,10 +33,10 @@ from tepat.core.rules import load_rule_book
 from tepat.core.scoping import today
 from tepat.core.types import Viewer
 from tepat.engine import needs as engine
-from tepat.engine.reference import EmploymentStatus
 from tepat.organization.models import Seat, Unit
 from tepat.planning.needs.loading import (
     COUNTED_STATUSES,
+    STATUSES,
     PersonRef,
     PositionRef,
     Structure,
@@ -112,7 +112,7 @@ def vacancy_map_for(
     )
     seats = seat_holders(structure=structure)
     counted = tuple(
-        engine.Occupant(str(occupant), str(position), EmploymentStatus(status), NOT_LOADED, None)
+        engine.Occupant(str(occupant), str(position), STATUSES[status], NOT_LOADED, None)
         for _, _, position, occupant, status in seats
         if occupant is not None and status in COUNTED_STATUSES
     )
