@@ -3,7 +3,8 @@
     taskset -c 1 python -m bench.loadgen < plan.json     (prints one JSON line)
 
 plan: {"host", "port", "urls": [...], "cookies": ["name=value", ...], "users", "think": [low, high],
-       "duration", "max_requests", "seed"}. Each simulated user has its own session cookie, waits a random
+       "duration", "max_requests", "seed", "login"}. A redirect counts as answered unless it leads to `login`
+(the redirect is then timed, not the page it leads to: the needs overview sends a unit head on to their unit). Each simulated user has its own session cookie, waits a random
 think time between requests and requests the URLs in a shuffled cycle; every request is a new connection
 (gunicorn's sync workers close after each response). The run stops at `duration` seconds or `max_requests`.
 """
@@ -34,17 +35,27 @@ class Tally:
         return True
 
 
-async def fetch(host: str, port: int, url: str, cookie: str) -> int:
+async def fetch(host: str, port: int, url: str, cookie: str) -> tuple[int, str]:
+    """Status and Location header of one GET (a new connection; the whole response is read)."""
     reader, writer = await asyncio.open_connection(host, port)
     try:
         request = f"GET {url} HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
         writer.write(request.encode("ascii"))
         await writer.drain()
-        status_line = await reader.readline()
-        await reader.read()  # the whole response, until the server closes
-        return int(status_line.split()[1])
+        response = await reader.read()  # until the server closes
     finally:
         writer.close()
+    head = response.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    location = next(
+        (line.split(":", 1)[1].strip() for line in head if line.lower().startswith("location:")), ""
+    )
+    return int(head[0].split()[1]), location
+
+
+def answered(status: int, location: str, login: str) -> bool:
+    """A page, or a redirect that is the page's own answer (the needs overview sends a unit head on to their
+    unit); a redirect to the login page means the session was lost."""
+    return status == 200 or (status in (301, 302, 303) and not location.startswith(login))
 
 
 async def user(plan: dict[str, Any], cookie: str, tally: Tally, rng: random.Random) -> None:
@@ -58,12 +69,12 @@ async def user(plan: dict[str, Any], cookie: str, tally: Tally, rng: random.Rand
                 return
             start = time.perf_counter()
             try:
-                status = await fetch(plan["host"], plan["port"], url, cookie)
-            except OSError:
-                status = 0
+                status, location = await fetch(plan["host"], plan["port"], url, cookie)
+            except (OSError, IndexError, ValueError):
+                status, location = 0, ""
             tally.last_done = time.perf_counter()
             elapsed = tally.last_done - start
-            if status == 200:
+            if answered(status, location, plan.get("login", "/")):
                 tally.latencies.setdefault(url, []).append(elapsed)
             else:
                 tally.errors[f"{status} {url}"] = tally.errors.get(f"{status} {url}", 0) + 1

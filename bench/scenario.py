@@ -124,7 +124,7 @@ def run(quick: bool = False, city: bool = True) -> list[Result]:
     """The three largest OPDs, then the whole city unless the smaller scope already took over `CITY_AFTER`."""
     label = f"{LARGEST} largest OPDs"
     try:
-        results = measure("largest", label, 1 if quick else 3)
+        results = measure("largest", label, 1 if quick else 2)
     except RuntimeError as error:
         return [failed("features", f"scenario run [{label}]", error)]
     if not city:

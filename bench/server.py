@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.shortcuts import resolve_url
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import NoReverseMatch
@@ -109,6 +110,7 @@ def load(port: int, phase: Phase, urls: list[str], cookies: list[str]) -> dict[s
     plan = {
         "host": HOST, "port": port, "urls": urls, "cookies": cookies, "users": phase.users,
         "think": list(phase.think), "duration": phase.duration, "max_requests": int(phase.duration * 200),
+        "login": resolve_url(settings.LOGIN_URL),
     }  # fmt: skip
     command = ["taskset", "-c", "1", sys.executable, "-m", "bench.loadgen"]
     done = subprocess.run(
@@ -140,7 +142,7 @@ def per_page(data: dict[str, Any], labels: dict[str, str], reference: Result) ->
 
 
 def run(fx: Fixtures, quick: bool = False) -> list[Result]:
-    steady = Phase("50 users, think 1–3 s", 50, (1.0, 3.0), 20.0 if quick else 45.0)
+    steady = Phase("50 users, think 1–3 s", 50, (1.0, 3.0), 20.0 if quick else 30.0)
     saturated = Phase("4 users, no think time", 4, (0.0, 0.0), 5.0 if quick else 10.0)
     trivial_url, labels = page_urls(fx)
     cookies = session_cookies(fx, steady.users)
