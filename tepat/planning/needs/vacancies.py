@@ -25,6 +25,7 @@ use the BUP and PPPK contract ends of the rule data (`tepat.planning.needs.rules
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -111,12 +112,7 @@ def vacancy_map_for(
         viewer=viewer, root=unit, per_task=rules.rounding is engine.Rounding.CEIL_PER_TASK
     )
     seats = seat_holders(structure=structure)
-    counted = tuple(
-        engine.Occupant(str(occupant), str(position), STATUSES[status], NOT_LOADED, None)
-        for _, _, position, occupant, status in seats
-        if occupant is not None and status in COUNTED_STATUSES
-    )
-    balances = engine.balances(engine.needs_for(structure.engine_positions, rules), counted, rules)
+    balances = _balances(structure, seats, rules)
     pool = may_leave_by(structure=structure, horizon=until, youngest_bup=min(r.age for r in rules.bup))
     leaving, skipped = projectable_departures(structure.engine_positions, pool, rules)
     leavers = {int(d.employee_id) for d in leaving}
@@ -152,6 +148,26 @@ def vacancy_map_for(
         tuple(_release(r, by_position, structure) for r in result.releases),
         skipped,
     )
+
+
+def _balances(
+    structure: Structure, seats: list[tuple[int, int, int, int | None, str | None]], rules: engine.NeedsRules
+) -> tuple[engine.Balance, ...]:
+    """Bezetting from today's seat holders (PNS and PPPK): counted for every position, with the holders' ids
+    only where the position is in surplus, the one place the engine names people (releases)."""
+    counted = [(position, occupant, status) for _, _, position, occupant, status in seats
+               if occupant is not None and status in COUNTED_STATUSES]  # fmt: skip
+    counts = Counter(position for position, _, _ in counted)
+    needs = engine.needs_for(structure.engine_positions, rules)
+    surplus = {
+        n.position_id for n in needs if n.required is not None and counts[int(n.position_id)] > n.required
+    }
+    people = [engine.Occupant(str(e), str(p), STATUSES[s], NOT_LOADED, None)
+              for p, e, s in counted if str(p) in surplus]  # fmt: skip
+    named = engine.balances([n for n in needs if n.position_id in surplus], people, rules)
+    by_position = {b.need.position_id: b for b in named}
+    totals = engine.balances_from_counts(needs, {str(pk): n for pk, n in counts.items()}, rules)
+    return tuple(by_position.get(b.need.position_id, b) for b in totals)
 
 
 def _vacancy(
