@@ -2,7 +2,7 @@
 
     python -m bench [--employees 15000] [--quick] [--only pages,engine,ranking] [--no-sqlite]
 
---quick: few repetitions, short load phases, no whole-city scenario (~7 min instead of ~15); rough figures.
+--quick: few repetitions, short load phases, no whole-city scenario (~4 min instead of ~6 on a quiet machine); rough figures.
 --only: families (pages, server, engine, placement, features) and/or feature keys (ranking, needs, scenario,
 pdf, import, evaluation); with --only the city is not re-seeded when the database already holds one.
 """
