@@ -1,9 +1,8 @@
 """Writes of the api app: API tokens (created by their owner, revoked by the owner or an admin) and move
-transitions requested through the API (handed to the transfers services)."""
+transitions requested through the API (`move_act`, the transfers map shared with the web pages)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -16,10 +15,7 @@ from tepat.core.audit import audit_record
 from tepat.engine.errors import ApplicationError, IllegalTransition
 from tepat.engine.workflow import ACTION_LABELS
 from tepat.transfers.models import Move
-from tepat.transfers.services.closing import move_finish
-from tepat.transfers.services.decisions import move_cancel, move_decide, move_resume
-from tepat.transfers.services.proposals import move_submit, move_withdraw
-from tepat.transfers.services.verification import move_return, move_verify
+from tepat.transfers.services import actions
 from tepat.transfers.services.workflow import refusals_logged
 
 MAX_DAYS = 365
@@ -52,25 +48,9 @@ def api_token_revoke(*, actor: Any, token: ApiToken) -> None:
 
 
 def move_act(*, move: Move, actor: Any, action: str, reason: str = "") -> Move:
-    """One transition requested through the API, by the same transfers service the web page's button calls.
-
-    Each of those services ends in `transfers.services.workflow.move_transition` (the one writer of the status);
-    an action with its own path (board recommendation, SK issue, TMT) is refused with the reason (409).
-    """
-    handlers: dict[str, Callable[[], Move]] = {
-        "ajukan": lambda: move_submit(move=move, actor=actor),
-        "tarik": lambda: move_withdraw(move=move, actor=actor, reason=reason),
-        "kembalikan": lambda: move_return(move=move, actor=actor, note=reason),
-        "verifikasi": lambda: move_verify(move=move, actor=actor, note=reason),
-        "setujui": lambda: move_decide(move=move, actor=actor, approve=True, reason=reason),
-        "tolak": lambda: move_decide(move=move, actor=actor, approve=False, reason=reason),
-        "batalkan": lambda: move_cancel(move=move, actor=actor, reason=reason),
-        "lanjutkan": lambda: move_resume(move=move, actor=actor, reason=reason),
-        "selesaikan": lambda: move_finish(move=move, actor=actor),
-    }
-    handler = handlers.get(action)
-    if handler is None:
+    """A transition requested through the API, by the same transfers map the web page's buttons use."""
+    if action not in actions.MOVE_ACTIONS:
         with refusals_logged(actor=actor, action=action, move=move):  # a refused attempt is a security event
             label = ACTION_LABELS.get(action, action)
             raise IllegalTransition(f'Tindakan "{label}" tidak dilakukan lewat API ini.', field="action")
-    return handler()
+    return actions.move_act(move=move, actor=actor, action=action, reason=reason)

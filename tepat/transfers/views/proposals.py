@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -30,17 +29,15 @@ from tepat.transfers.forms import (
     ProposalCreateForm,
 )
 from tepat.transfers.models import ClosingItem, Move
-from tepat.transfers.services.closing import closing_item_complete, move_finish
-from tepat.transfers.services.decisions import move_cancel, move_decide, move_resume
+from tepat.transfers.services.actions import move_act
+from tepat.transfers.services.closing import closing_item_complete
 from tepat.transfers.services.documents import document_read, document_upload
 from tepat.transfers.services.proposals import (
     MoveOptions,
-    move_submit,
-    move_withdraw,
     proposal_create,
     proposal_submit,
 )
-from tepat.transfers.services.verification import move_return, move_verify
+from tepat.transfers.services.verification import move_verify
 from tepat.transfers.views.authority import override_choices
 from tepat.transfers.views.common import pdf_response, refused
 
@@ -180,21 +177,6 @@ class MoveDetailView(TemplateView):
         return context
 
 
-def _dispatch(move: Move, actor: Any, action: str, reason: str) -> Move:
-    handlers: dict[str, Callable[[], Move]] = {
-        "ajukan": lambda: move_submit(move=move, actor=actor),
-        "tarik": lambda: move_withdraw(move=move, actor=actor, reason=reason),
-        "kembalikan": lambda: move_return(move=move, actor=actor, note=reason),
-        "verifikasi": lambda: move_verify(move=move, actor=actor, note=reason),
-        "setujui": lambda: move_decide(move=move, actor=actor, approve=True, reason=reason),
-        "tolak": lambda: move_decide(move=move, actor=actor, approve=False, reason=reason),
-        "batalkan": lambda: move_cancel(move=move, actor=actor, reason=reason),
-        "lanjutkan": lambda: move_resume(move=move, actor=actor, reason=reason),
-        "selesaikan": lambda: move_finish(move=move, actor=actor),
-    }
-    return handlers[action]()
-
-
 @require_POST
 def move_act_view(request: HttpRequest, public_id: str) -> HttpResponse:
     move = scoped_or_404(request, selectors.move_get, public_id=public_id)
@@ -203,7 +185,12 @@ def move_act_view(request: HttpRequest, public_id: str) -> HttpResponse:
     if not form.is_valid():
         return refused(request, ApplicationError("Tindakan tidak dikenal.", field="action"), back, status=400)
     try:
-        done = _dispatch(move, request.user, form.cleaned_data["action"], form.cleaned_data["reason"])
+        done = move_act(
+            move=move,
+            actor=request.user,
+            action=form.cleaned_data["action"],
+            reason=form.cleaned_data["reason"],
+        )
     except ApplicationError as error:
         return refused(request, error, back)
     messages.success(request, f"{done.employee.full_name}: {done.status_label}.")
