@@ -231,7 +231,7 @@ class BoxInfo:
 def box_info(number: int) -> BoxInfo:
     if number not in BOX_RECOMMENDATIONS:
         raise InvalidInput([FieldProblem("kotak", "nomor kotak harus 1 sampai 9")])
-    performance, potential = (int(axis[0]) for axis in np.nonzero(number == BOX_GRID))
+    performance, potential = _AXES_OF_BOX[number]
     return BoxInfo(number, Performance(performance), Potential(potential), BOX_RECOMMENDATIONS[number])
 
 
