@@ -322,7 +322,7 @@ def jp_progress(
     """JP earned in `year` (a training counts in the year it ended) against the target, judged on `on`."""
     earned = sum((Decimal(jp) for day, jp in records if day.year == year), Decimal(0))
     target = rules.min_jp_per_year
-    expected = _expected_by(on, year, target)
+    expected = expected_jp_by(on, year, target)
     shortfall = max(target - earned, Decimal(0))
     if earned >= target:
         status = JpStatus.REACHED
@@ -335,7 +335,7 @@ def jp_progress(
     return JpProgress(year, earned, minutes, target, expected, shortfall, percent, status)
 
 
-def _expected_by(on: date, year: int, target: Decimal) -> Decimal:
+def expected_jp_by(on: date, year: int, target: Decimal) -> Decimal:
     if on.year > year:
         return target
     if on.year < year:

@@ -1,0 +1,180 @@
+"""Reads of the development app, scoped by `DevelopmentPlan.objects.visible_to(viewer)` (404 outside)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from tepat.core.scoping import today
+from tepat.core.types import Viewer
+from tepat.development.inputs import catalogue, latest_levels, rules_on, standard_for
+from tepat.development.models import DevelopmentPlan, PlanItem, TrainingCourse
+from tepat.engine.development import (
+    ROUTE_LABELS,
+    ItemState,
+    JpProgress,
+    Reassessment,
+    Route,
+    add_months,
+    expected_jp_by,
+    first_window,
+    jp_progress,
+    negative_gaps,
+    propose_items,
+    reassessment_due,
+)
+from tepat.organization.models import Unit
+from tepat.people.models import TrainingRecord
+from tepat.transfers.models import Move
+
+PLAN_RELATED = ("employee__unit", "position__unit", "move")
+
+
+def _jp_in_year(year: int) -> Coalesce:
+    earned = (
+        TrainingRecord.objects.filter(employee=OuterRef("employee"), end__year=year)
+        .values("employee")
+        .annotate(total=Sum("jp"))
+        .values("total")
+    )
+    return Coalesce(
+        Subquery(earned, output_field=DecimalField(max_digits=7, decimal_places=1)),
+        Value(Decimal(0)),
+        output_field=DecimalField(max_digits=7, decimal_places=1),
+    )
+
+
+@dataclass(frozen=True)
+class PlanFilters:
+    unit: Unit | None = None
+    status: str = ""
+    behind: bool = False
+    q: str = ""
+
+
+def plan_list(*, viewer: Viewer, filters: PlanFilters, on: date | None = None) -> QuerySet[DevelopmentPlan]:
+    """Plans with the JP earned this year and item counts annotated (one query per page, whatever its size)."""
+    day = on or today()
+    plans = (
+        DevelopmentPlan.objects.visible_to(viewer)
+        .select_related(*PLAN_RELATED)
+        .annotate(
+            jp_year=_jp_in_year(day.year),
+            items_total=Count("items", filter=~Q(items__status=PlanItem.Status.CANCELLED)),
+            items_done=Count("items", filter=Q(items__status=PlanItem.Status.DONE)),
+        )
+        .order_by("-start", "-id")
+    )
+    if filters.unit is not None:
+        plans = plans.filter(employee__unit__path__startswith=filters.unit.path)
+    if filters.status:
+        plans = plans.filter(status=filters.status)
+    if filters.q:
+        plans = plans.filter(Q(employee__name__icontains=filters.q) | Q(employee__nip=filters.q))
+    if filters.behind:
+        expected = expected_jp_by(day, day.year, rules_on(day).min_jp_per_year)
+        plans = plans.filter(jp_year__lt=expected)
+    return plans
+
+
+def progress_of(jp_year: Decimal, *, on: date | None = None) -> JpProgress:
+    """The engine's JP judgement for an already-summed year (list rows: no query per row)."""
+    day = on or today()
+    return jp_progress([(date(day.year, 1, 1), jp_year)], year=day.year, on=day, rules=rules_on(day))
+
+
+def plan_get(*, viewer: Viewer, public_id: Any) -> DevelopmentPlan:
+    return DevelopmentPlan.objects.visible_to(viewer).select_related(*PLAN_RELATED).get(public_id=public_id)
+
+
+def item_get(*, viewer: Viewer, public_id: Any) -> PlanItem:
+    plans = DevelopmentPlan.objects.visible_to(viewer)
+    return PlanItem.objects.select_related("plan__employee", "course").get(
+        public_id=public_id, plan__in=plans
+    )
+
+
+@dataclass(frozen=True)
+class PlanView:
+    plan: DevelopmentPlan
+    items: list[PlanItem]
+    progress: JpProgress
+    reassessment: Reassessment
+    first_window_end: date
+    planned_jp: Decimal
+
+
+def plan_view(plan: DevelopmentPlan, *, on: date | None = None) -> PlanView:
+    day = on or today()
+    rules = rules_on(day)
+    items = list(plan.items.select_related("competency", "course", "training").order_by("due", "id"))
+    records = TrainingRecord.objects.filter(employee=plan.employee_id, end__year=day.year).values_list(
+        "end", "jp"
+    )
+    states = [ItemState(i.status, i.training.end if i.training else None) for i in items]
+    return PlanView(
+        plan=plan,
+        items=items,
+        progress=jp_progress(list(records), year=day.year, on=day, rules=rules),
+        reassessment=reassessment_due(plan.start, states, rules),
+        first_window_end=add_months(plan.start, rules.first_window_months),
+        planned_jp=sum((i.jp_planned for i in items if i.status != PlanItem.Status.CANCELLED), Decimal(0)),
+    )
+
+
+def my_plans(*, viewer: Viewer) -> QuerySet[DevelopmentPlan]:
+    """The employee's own plans only (by the user linked to the employee record), newest first."""
+    return (
+        DevelopmentPlan.objects.filter(employee__user_id=viewer.pk or 0)
+        .select_related(*PLAN_RELATED)
+        .order_by("-start", "-id")
+    )
+
+
+def my_progress(*, viewer: Viewer, on: date | None = None) -> JpProgress | None:
+    day = on or today()
+    records = TrainingRecord.objects.filter(employee__user_id=viewer.pk or 0, end__year=day.year)
+    if viewer.pk is None:
+        return None
+    return jp_progress(list(records.values_list("end", "jp")), year=day.year, on=day, rules=rules_on(day))
+
+
+@dataclass(frozen=True)
+class PreviewItem:
+    activity: str
+    route: str
+    due: date
+    jp: Decimal
+
+
+def training_preview_for_move(move: Move) -> list[PreviewItem]:
+    """The training that follows in the first months after TMT: from the plan once it exists, else proposed."""
+    plan = DevelopmentPlan.objects.filter(move=move).first()
+    start = move.tmt or today()
+    rules = rules_on(start)
+    end = add_months(start, rules.first_window_months)
+    if plan is not None:
+        items = (
+            plan.items.exclude(status=PlanItem.Status.CANCELLED).filter(due__lte=end).order_by("due", "id")
+        )
+        return [PreviewItem(i.activity, i.get_route_display(), i.due, i.jp_planned) for i in items]
+    analysis = negative_gaps(standard_for(move.target_seat.position), latest_levels(move.employee), rules)
+    proposed = propose_items(analysis, tmt=start, catalogue=catalogue(), rules=rules)
+    return [
+        PreviewItem(i.activity, ROUTE_LABELS[Route(i.route)].capitalize(), i.due, i.jp)
+        for i in first_window(proposed, start, rules)
+    ]
+
+
+def course_list(*, q: str = "", route: str = "") -> QuerySet[TrainingCourse]:
+    courses = TrainingCourse.objects.filter(is_active=True).prefetch_related("competencies")
+    if route:
+        courses = courses.filter(route=route)
+    if q:
+        courses = courses.filter(Q(name__icontains=q) | Q(code__icontains=q))
+    return courses.order_by("route", "name")

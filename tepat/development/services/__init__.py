@@ -1,0 +1,1 @@
+"""Writes of the development app (every write audited, in one transaction): plans and their items."""
