@@ -78,3 +78,4 @@ def _handle_one(pk: int) -> bool:
 def _load_handlers() -> None:
     # The handler modules register themselves on import; importing here keeps the registry explicit and complete.
     importlib.import_module("tepat.transfers.services.handlers")
+    importlib.import_module("tepat.development.handlers")
