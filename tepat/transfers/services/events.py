@@ -79,3 +79,4 @@ def _load_handlers() -> None:
     # The handler modules register themselves on import; importing here keeps the registry explicit and complete.
     importlib.import_module("tepat.transfers.services.handlers")
     importlib.import_module("tepat.development.handlers")
+    importlib.import_module("tepat.evaluation.handlers")
