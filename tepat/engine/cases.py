@@ -22,6 +22,7 @@ METHODS: dict[str, str] = {
     "ahp": "tepat.engine.mcdm:run_ahp_case",
     "jpm": "tepat.engine.jpm:run_case",
     "placement": "tepat.engine.placement:run_case",
+    "evaluation": "tepat.engine.evaluation.case:run_case",
 }
 
 
