@@ -2,6 +2,7 @@
 
 from tepat.transfers.models.board import Attendance, BoardSession, BoardVote, ConflictDeclaration
 from tepat.transfers.models.decree import Decree, DecreeCounter, DecreeExtract, DecreeSettings
+from tepat.transfers.models.feedback import CorrectionRequest, Objection, PulseSurvey
 from tepat.transfers.models.followup import ActingAppointment, ClosingItem, MoveEvent, Notice
 from tepat.transfers.models.proposals import (
     Move,
@@ -19,6 +20,7 @@ __all__ = [
     "BoardVote",
     "ClosingItem",
     "ConflictDeclaration",
+    "CorrectionRequest",
     "Decree",
     "DecreeCounter",
     "DecreeExtract",
@@ -29,6 +31,8 @@ __all__ = [
     "MoveStep",
     "MutationTypeChoices",
     "Notice",
+    "Objection",
     "Proposal",
+    "PulseSurvey",
     "RuleOverride",
 ]
