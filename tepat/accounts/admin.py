@@ -6,6 +6,7 @@ from django.http import HttpRequest
 
 from tepat.accounts.models import RoleGrant, User
 from tepat.accounts.services import role_grant_delete, role_grant_save
+from tepat.accounts.sessions import user_deactivate
 
 
 class RoleGrantInline(admin.TabularInline):
@@ -18,6 +19,13 @@ class RoleGrantInline(admin.TabularInline):
 @admin.register(User)
 class TepatUserAdmin(UserAdmin):
     inlines = [RoleGrantInline]
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        # Unticking "active" ends the user's sessions too, audited.
+        deactivating = change and "is_active" in form.changed_data and not obj.is_active
+        super().save_model(request, obj, form, change)
+        if deactivating:
+            user_deactivate(actor=request.user, user=obj, reason="dinonaktifkan lewat admin")
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if formset.model is not RoleGrant:

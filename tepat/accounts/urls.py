@@ -3,6 +3,7 @@ from django.urls import path
 
 from tepat.accounts.forms import LoginForm
 from tepat.accounts.mfa_views import MfaSetupView, MfaVerifyView
+from tepat.accounts.sessions_views import UserSessionListView, user_deactivate_view, user_sessions_end_view
 
 app_name = "accounts"
 
@@ -19,4 +20,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("verifikasi-dua-langkah/daftar/", MfaSetupView.as_view(), name="mfa_setup"),
     path("verifikasi-dua-langkah/", MfaVerifyView.as_view(), name="mfa_verify"),
+    path("sesi/", UserSessionListView.as_view(), name="session_list"),
+    path("sesi/<uuid:public_id>/akhiri/", user_sessions_end_view, name="session_end"),
+    path("sesi/<uuid:public_id>/nonaktifkan/", user_deactivate_view, name="user_deactivate"),
 ]

@@ -47,6 +47,9 @@ class AuditEntry(models.Model):
         indexes = [
             models.Index(fields=["object_type", "object_id"]),
             models.Index(fields=["actor", "created_at"]),
+            # Keyset paging of the trail browser in its (-created_at, -id) order, and its action filter.
+            models.Index(fields=["created_at", "id"], name="audit_created_id"),
+            models.Index(fields=["action", "created_at"], name="audit_action_created"),
         ]
 
     def __str__(self) -> str:

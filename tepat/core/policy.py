@@ -25,6 +25,9 @@ from tepat.exchange.policy import ROUTES as EXCHANGE_ROUTES
 from tepat.planning.policy import ROUTES as PLANNING_ROUTES
 from tepat.transfers.policy import ROUTES as TRANSFERS_ROUTES
 
+HR_ADMIN = frozenset({Role.HR_ADMIN})
+AUDITOR = frozenset({Role.AUDITOR})  # the DPO works through this role (SECURITY.md §7)
+
 ACCESS_POLICY: dict[str, Policy] = {
     # public allowlist
     "core:health": PUBLIC,
@@ -34,6 +37,13 @@ ACCESS_POLICY: dict[str, Policy] = {
     "accounts:logout": {"POST": EVERY_ROLE},
     "accounts:mfa_setup": {"GET": EVERY_ROLE, "POST": EVERY_ROLE - {Role.AUDITOR}},
     "accounts:mfa_verify": {"GET": EVERY_ROLE, "POST": EVERY_ROLE - {Role.AUDITOR}},
+    "accounts:session_list": {"GET": HR_ADMIN},
+    "accounts:session_end": {"POST": HR_ADMIN},
+    "accounts:user_deactivate": {"POST": HR_ADMIN},
+    "core:audit_trail": AUDITOR,
+    "core:audit_case": AUDITOR,
+    "core:audit_breach": AUDITOR | HR_ADMIN,
+    "core:audit_breach_download": AUDITOR | HR_ADMIN,
     "core:dashboard": EVERY_ROLE,
     "core:completeness": STAFF_READERS,
     "organization:unit_tree": STAFF_READERS,
@@ -43,6 +53,8 @@ ACCESS_POLICY: dict[str, Policy] = {
     "people:employee_list": STAFF_READERS,
     "people:employee_detail": STAFF_READERS | {Role.EMPLOYEE},
     "people:my_profile": {"GET": frozenset({Role.EMPLOYEE})},
+    "people:my_data": {"GET": frozenset({Role.EMPLOYEE})},
+    "people:my_data_download": {"GET": frozenset({Role.EMPLOYEE})},
     **PLANNING_ROUTES,
     **TRANSFERS_ROUTES,
     **DEVELOPMENT_ROUTES,
