@@ -96,36 +96,25 @@ def compare(
     return out
 
 
-def event_study(
+def event_series(
     panel: Panel, movers: Sequence[Mover], matched: Matched, params: Params
-) -> list[dict[str, object]]:
-    """Mean SKP by year relative to the TMT year (0) for matched movers and for their comparison stayers."""
-    ok = [int(i) for i in np.flatnonzero(matched.reason == 0)]
-    rows = np.asarray([movers[i].row for i in ok], dtype=np.int64)
-    base = np.asarray([panel.column(movers[i].tmt.year) for i in ok], dtype=np.int64)
-    matches = matched.matches[ok]
-    points: list[dict[str, object]] = []
-    for rel in range(params.event_years[0], params.event_years[1] + 1):
-        cols = base + rel
-        inside = (cols >= 0) & (cols < panel.years)
-        safe = np.clip(cols, 0, panel.years - 1)
-        own = np.where(inside, panel.scores[rows, safe], np.nan)
-        ctrl = panel.scores[np.where(matches == NO_MATCH, 0, matches), safe[:, None]]
-        ctrl = np.where((matches != NO_MATCH) & inside[:, None], ctrl, np.nan)
-        ctrl_n = (~np.isnan(ctrl)).sum(axis=1)
-        ctrl_mean = np.where(ctrl_n > 0, np.nansum(ctrl, axis=1) / np.maximum(ctrl_n, 1), np.nan)
-        points.append(
-            {
-                "rel": rel,
-                "movers": _mean_or_none(own),
-                "comparison": _mean_or_none(ctrl_mean),
-                "n_movers": int((~np.isnan(own)).sum()),
-                "n_comparison": int((~np.isnan(ctrl_mean)).sum()),
-            }
-        )
-    return points
-
-
-def _mean_or_none(values: FloatArray) -> float | None:
-    present = values[~np.isnan(values)]
-    return round(float(present.mean()), 2) if len(present) else None
+) -> tuple[FloatArray, FloatArray]:
+    """Per mover, SKP by year relative to the TMT year (columns event_years[0]..[1]) for the mover and for the
+    mean of their comparison stayers; NaN where not recorded or the mover is unmatched."""
+    rels = np.arange(params.event_years[0], params.event_years[1] + 1)
+    m = len(movers)
+    rows = np.asarray([mv.row for mv in movers], dtype=np.int64)
+    base = np.asarray([panel.column(mv.tmt.year) for mv in movers], dtype=np.int64)
+    cols = base[:, None] + rels[None, :]  # m × R
+    inside = (cols >= 0) & (cols < panel.years) & (matched.reason == 0)[:, None]
+    safe = np.clip(cols, 0, panel.years - 1)
+    own = np.where(inside, panel.scores[rows[:, None], safe] if m else np.empty((0, len(rels))), np.nan)
+    found = matched.matches != NO_MATCH  # m × k
+    stayer = np.where(found, matched.matches, 0)
+    ctrl = panel.scores[stayer[:, :, None], safe[:, None, :]] if m else np.empty((0, params.k, len(rels)))
+    ctrl = np.where(found[:, :, None] & inside[:, None, :], ctrl, np.nan)
+    ctrl_n = (~np.isnan(ctrl)).sum(axis=1)
+    ctrl_sum = np.where(np.isnan(ctrl), 0.0, ctrl).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        comparison = np.where(ctrl_n > 0, ctrl_sum / np.maximum(ctrl_n, 1), np.nan)
+    return own, comparison

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from tepat.engine.evaluation import Mover, Panel, Params, build_panel, evaluate
+from tepat.engine.evaluation.aggregate import event_study, summarize
 from tepat.engine.evaluation.did import NO_DATA, REASONS
 from tepat.engine.evaluation.matching import EMPTY_STRATUM, OUTSIDE_CALIPER, age_band, golongan_group
 from tepat.engine.evaluation.panel import predikat_label, skp_value, window_trend
@@ -267,3 +268,15 @@ def test_helpers() -> None:
     assert panel.scores[0, 1] == 83.0
     assert np.isnan(panel.scores[1]).all()
     assert panel.moved.tolist() == [[False, False, False], [False, False, True]]
+
+
+def test_stored_rows_re_aggregate_to_the_same_figures() -> None:
+    """A page re-aggregates a subset (a unit head's subtree) from the stored rows alone."""
+    result = random_round(11, 4.0)
+    again = json.loads(json.dumps(result, allow_nan=False))  # as stored in a JSONField
+    assert summarize(again["movers"], Params(caliper=30)) == result["summary"]
+    assert event_study(again["movers"], Params(caliper=30)) == result["event_study"]
+    half = again["movers"][:20]
+    part = summarize(half, Params(caliper=30))
+    assert part["movers_total"] == 20
+    assert part["comparisons"] == len({ref for r in half if r["matched"] for ref in r["comparison_refs"]})
