@@ -1,5 +1,14 @@
 """Routes of the evaluation app and the roles allowed on them; merged into tepat.core.policy.ACCESS_POLICY."""
 
-from tepat.core.policy_types import Policy
+from tepat.core.policy_types import STAFF_READERS, Policy
+from tepat.engine.roles import Role
 
-ROUTES: dict[str, Policy] = {}
+REVIEWERS = frozenset({Role.UNIT_HEAD})  # the head of the newcomer's new unit writes the review
+
+ROUTES: dict[str, Policy] = {
+    "evaluation:review_list": STAFF_READERS,
+    "evaluation:review_detail": {"GET": STAFF_READERS, "POST": REVIEWERS},
+    "evaluation:talent_map": STAFF_READERS,
+    "evaluation:talent_list": STAFF_READERS,
+    "evaluation:talent_export": STAFF_READERS,
+}

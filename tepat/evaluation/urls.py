@@ -1,5 +1,13 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from tepat.evaluation.views import reviews, talent
 
 app_name = "evaluation"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("tinjauan/", reviews.review_list, name="review_list"),
+    path("tinjauan/<uuid:public_id>/", reviews.review_detail, name="review_detail"),
+    path("peta-talenta/", talent.talent_map_view, name="talent_map"),
+    path("peta-talenta/pegawai/", talent.talent_list_view, name="talent_list"),
+    path("peta-talenta/unduh/", talent.talent_export, name="talent_export"),
+]
