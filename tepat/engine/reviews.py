@@ -198,6 +198,11 @@ def review_score(answers: Mapping[str, int]) -> float:
     return round((sum(values) / len(values) - 1) / 4 * 100, 1)
 
 
+def _num(value: float) -> str:
+    """A number as an Indonesian reader writes it (decimal comma)."""
+    return f"{value:g}".replace(".", ",")
+
+
 class FollowUp(StrEnum):
     MENTORING = "mentoring"
     TRAINING = "pelatihan"
@@ -267,7 +272,7 @@ def early_warnings(
             warnings.append(
                 Warning(
                     "skor_rendah",
-                    f"Skor tinjauan {score:g} di bawah batas {plan.warn_score_below:g}.",
+                    f"Skor tinjauan {_num(score)} di bawah batas {_num(plan.warn_score_below)}.",
                     FollowUp.COUNSELING,
                 )
             )
@@ -292,7 +297,7 @@ def early_warnings(
             warnings.append(
                 Warning(
                     "skor_turun",
-                    f"Skor turun dari {previous_score:g} ke {score:g} sejak tinjauan sebelumnya.",
+                    f"Skor turun dari {_num(previous_score)} ke {_num(score)} sejak tinjauan sebelumnya.",
                     FollowUp.COUNSELING,
                 )
             )

@@ -47,6 +47,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "rows": review_rows(page.object_list),
         "counts": review_counts(viewer=request.user),
+        "plan": current_review_plan(),
         "query_string": _query_string(request),
     }
     return render(request, "evaluation/review_list.html", context)
