@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 
 from tepat.demo.accounts import ACTOR_LABEL, DEMO_PASSWORD, demo_accounts_table
 from tepat.demo.banyumanik import seed_demo
+from tepat.demo.reviews import demo_reviews_ensure
 from tepat.demo.workloads import demo_workloads_ensure
 
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         report = seed_demo(with_accounts=settings.TEPAT_DEMO)
         tasks, formasi = demo_workloads_ensure(actor_label=ACTOR_LABEL)
+        demo_reviews_ensure()  # newcomers and their reviews (JOURNEYS.md §6)
         seconds = time.perf_counter() - started
         if report.result is None:
             self.stdout.write("Data demo sudah ada: tidak ada yang diubah.")
