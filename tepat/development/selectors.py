@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -82,10 +83,16 @@ def plan_list(*, viewer: Viewer, filters: PlanFilters, on: date | None = None) -
     return plans
 
 
-def progress_of(jp_year: Decimal, *, on: date | None = None) -> JpProgress:
-    """The engine's JP judgement for an already-summed year (list rows: no query per row)."""
+def with_progress(
+    plans: Iterable[DevelopmentPlan], *, on: date | None = None
+) -> list[tuple[DevelopmentPlan, JpProgress]]:
+    """Each annotated plan with the engine's JP judgement of its summed year (rules read once, no query per row)."""
     day = on or today()
-    return jp_progress([(date(day.year, 1, 1), jp_year)], year=day.year, on=day, rules=rules_on(day))
+    rules = rules_on(day)
+    return [
+        (plan, jp_progress([(date(day.year, 1, 1), plan.jp_year)], year=day.year, on=day, rules=rules))  # type: ignore[attr-defined]
+        for plan in plans
+    ]
 
 
 def plan_get(*, viewer: Viewer, public_id: Any) -> DevelopmentPlan:

@@ -1,0 +1,57 @@
+"""Excel export of the plan list (through `tepat.exchange.safety`: safe cells, no-store, one audit row)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpResponse
+
+from tepat.core.types import Viewer
+from tepat.development import selectors
+from tepat.exchange.safety import Sheet, xlsx_response
+
+HEADERS = [
+    "NIP",
+    "Nama",
+    "Unit kerja",
+    "Jabatan rencana",
+    "Mulai (TMT)",
+    "Status rencana",
+    "Kegiatan selesai",
+    "Kegiatan (tanpa batal)",
+    "JP tahun ini",
+    "Target JP",
+    "Kekurangan JP",
+    "Status JP",
+    "Asesmen ulang paling lambat",
+]
+
+
+def plan_rows(*, viewer: Viewer, filters: selectors.PlanFilters) -> list[list[Any]]:
+    plans = selectors.plan_list(viewer=viewer, filters=filters)
+    return [
+        [
+            plan.employee.nip,
+            plan.employee.full_name,
+            plan.employee.unit.name if plan.employee.unit else "",
+            plan.position.name,
+            plan.start,
+            plan.get_status_display(),
+            plan.items_done,  # type: ignore[attr-defined]
+            plan.items_total,  # type: ignore[attr-defined]
+            progress.earned_jp,
+            progress.target_jp,
+            progress.shortfall_jp,
+            progress.status_label,
+            plan.reassessment_due,
+        ]
+        for plan, progress in selectors.with_progress(plans.iterator(chunk_size=2000))
+    ]
+
+
+def plans_xlsx(*, viewer: Any, filters: selectors.PlanFilters) -> HttpResponse:
+    rows = plan_rows(viewer=viewer, filters=filters)
+    sheet = Sheet("Rencana Pengembangan", HEADERS, rows, text_columns=frozenset({"NIP"}))
+    return xlsx_response(
+        "rencana-pengembangan.xlsx", [sheet], actor=viewer, subject="development.developmentplan"
+    )

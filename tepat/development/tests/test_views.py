@@ -1,0 +1,158 @@
+"""Pages: scoping (404 outside), the employee's own page, form errors naming the field, routes per role,
+query counts pinned on the list, and the Excel export's formula escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from conftest import seat_employee
+from tepat.core.scoping import today
+from tepat.development.models import PlanItem
+from tepat.development.services.plans import plan_create
+from tepat.development.tests.conftest import Dev
+from tepat.organization.tests.factories import PositionFactory
+from tepat.people.models import Employee
+
+pytestmark = pytest.mark.django_db
+
+
+def login(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def detail(dev: Dev) -> str:
+    return reverse("development:plan_detail", kwargs={"public_id": dev.plan.public_id})
+
+
+def item_url(dev: Dev, name: str, code: str) -> str:
+    item = dev.plan.items.get(competency__code=code)
+    return reverse(f"development:{name}", kwargs={"public_id": item.public_id})
+
+
+def test_the_lurah_sees_the_plan_of_own_staff_and_the_other_head_gets_404(dev: Dev) -> None:
+    page = login(dev.lurah).get(detail(dev))
+    assert page.status_code == 200
+    assert "Pelatihan Kepemimpinan Pengawas" in page.content.decode()
+    assert login(dev.head_dinas).get(detail(dev)).status_code == 404
+    listing = login(dev.head_dinas).get(reverse("development:plan_list")).content.decode()
+    assert dev.budi.name not in listing
+
+
+def test_the_employee_sees_only_their_own_plan(dev: Dev) -> None:
+    page = login(dev.budi_user).get(reverse("development:my_plan")).content.decode()
+    assert "Rencana Pengembangan Saya" in page
+    assert page.count('data-testid="plan-item"') == 2
+    assert 'data-testid="jp-progress"' in page
+    assert login(dev.other_employee).get(detail(dev)).status_code == 404
+    other = login(dev.other_employee).get(reverse("development:my_plan")).content.decode()
+    assert "Belum ada rencana pengembangan" in other
+    assert login(dev.budi_user).get(reverse("development:plan_list")).status_code == 403
+
+
+def test_a_bad_completion_answers_400_naming_the_field(dev: Dev) -> None:
+    url = item_url(dev, "item_complete", "T-PEM")
+    prefix = url.split("/")[-3][:8]
+    future = (today() + dt.timedelta(days=5)).isoformat()
+    response = login(dev.admin).post(
+        url, {f"c-{prefix}-start": future, f"c-{prefix}-end": future, f"c-{prefix}-jp": "16"}
+    )
+    assert response.status_code == 400
+    assert (
+        "Selesai pelatihan: Tanggal selesai pelatihan tidak boleh di masa depan." in response.content.decode()
+    )
+    assert dev.plan.items.get(competency__code="T-PEM").status == PlanItem.Status.PLANNED
+
+
+def test_a_valid_completion_counts_jp_on_the_plan_page(dev: Dev) -> None:
+    url = item_url(dev, "item_complete", "T-PEM")
+    prefix = url.split("/")[-3][:8]
+    day = (today() - dt.timedelta(days=1)).isoformat()
+    response = login(dev.lurah).post(
+        url, {f"c-{prefix}-start": day, f"c-{prefix}-end": day, f"c-{prefix}-jp": "16"}
+    )
+    assert response.status_code == 302
+    page = login(dev.budi_user).get(reverse("development:my_plan")).content.decode()
+    assert 'data-testid="jp-earned">16<' in page
+
+
+@pytest.mark.parametrize(
+    ("who", "route", "status"),
+    [
+        ("auditor", "item_complete", 403),
+        ("analyst", "item_complete", 403),  # analysts plan; completion is confirmed by hr_admin or the atasan
+        ("budi_user", "item_complete", 403),
+        ("auditor", "item_enrol", 403),
+        ("budi_user", "item_enrol", 302),
+        ("other_employee", "item_enrol", 404),
+        ("head_dinas", "item_enrol", 404),
+    ],
+)
+def test_routes_per_role(dev: Dev, who: str, route: str, status: int) -> None:
+    response = login(getattr(dev, who)).post(item_url(dev, route, "M8"), {})
+    assert response.status_code == status
+
+
+def grow(dev: Dev, count: int) -> None:
+    for i in range(count):
+        unit = dev.gov.kelurahan
+        employee = seat_employee(PositionFactory.create(unit=unit), dt.date(2020, 1, 1), name=f"Tambahan {i}")
+        plan_create(actor=dev.admin, employee=employee, start=today(), reason="uji")
+
+
+def queries(client: Client, params: dict[str, str]) -> int:
+    client.get(reverse("development:plan_list"), params)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("development:plan_list"), params)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("params", [{}, {"behind": "on", "status": "aktif"}])
+def test_the_plan_list_runs_a_constant_number_of_queries(dev: Dev, params: dict[str, str]) -> None:
+    for who in (dev.analyst, dev.lurah):
+        client = login(who)
+        grow(dev, 20 if who is dev.analyst else 0)
+        small = queries(client, params)
+        grow(dev, 30)
+        large = queries(client, params)
+        assert small == large
+
+
+def test_the_behind_filter_keeps_only_plans_short_of_the_pro_rata_share(dev: Dev) -> None:
+    page = login(dev.analyst).get(reverse("development:plan_list"), {"behind": "on"}).content.decode()
+    behind = today().timetuple().tm_yday * 20 / 365 > 0.05  # nobody has JP yet: behind from day one
+    assert (dev.budi.name in page) is behind
+
+
+def test_the_export_escapes_formulas_and_is_audited(dev: Dev) -> None:
+    Employee.objects.filter(pk=dev.budi.pk).update(name='=HYPERLINK("http://x","klik")')
+    response = login(dev.analyst).get(reverse("development:plan_export"))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert names == ['\'=HYPERLINK("http://x","klik")']
+    assert sheet.cell(row=2, column=1).value == dev.budi.nip
+    from tepat.core.models import AuditEntry
+
+    assert AuditEntry.objects.filter(
+        kind=AuditEntry.Kind.ACCESS, object_type="development.developmentplan"
+    ).exists()
+
+
+def test_the_catalogue_page_lists_courses(dev: Dev) -> None:
+    page = (
+        login(dev.budi_user).get(reverse("development:course_list"), {"route": "klasikal"}).content.decode()
+    )
+    assert "Pelatihan Kepemimpinan Pengawas" in page
+    assert "Magang penyelenggaraan" not in page
