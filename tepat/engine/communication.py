@@ -46,7 +46,8 @@ COMMUNICATION_PARAMETERS: tuple[RuleParameter, ...] = (
     _row("survey_min_group", 5, "jawaban", "UU 27/2022 Pasal 16 ayat (2) (minimalisasi)", P,
          "di bawah ini hasil per kelompok tidak ditampilkan"),
     _row("low_score_max", 2, "skor", "Kebijakan BKPP", P, "skor 1–2 dihitung rendah"),
-    _row("period_days", 30, "hari", "Kebijakan BKPP", P, "periode tren"),
+    _row("period_days", 30, "hari", "Kebijakan BKPP", P, "periode tren keberatan dan pemberitahuan"),
+    _row("survey_period_days", 90, "hari", "Kebijakan BKPP", P, "periode tren survei (jawaban lebih jarang)"),
     _row("index_watch", 25, "poin", "Kebijakan BKPP", P, "indeks ≥ nilai ini: waspada"),
     _row("index_high", 50, "poin", "Kebijakan BKPP", P, "indeks ≥ nilai ini: tinggi"),
     _row("growth_points", 10, "poin", "Kebijakan BKPP", P, "kenaikan indeks yang dianggap tumbuh"),
@@ -64,6 +65,7 @@ class CommunicationRules:
     survey_min_group: int = 5
     low_score_max: int = 2
     period_days: int = 30
+    survey_period_days: int = 90
     index_watch: int = 25
     index_high: int = 50
     growth_points: int = 10

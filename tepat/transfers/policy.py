@@ -4,7 +4,7 @@ The services check the workflow table again per action (a route open to several 
 the table does not give the actor's role); objects are scoped by `visible_to(user)` (404 outside).
 """
 
-from tepat.core.policy_types import GOVERNMENT_READERS, PUBLIC, STAFF_READERS, Policy
+from tepat.core.policy_types import BKPP, GOVERNMENT_READERS, PUBLIC, STAFF_READERS, Policy
 from tepat.engine.roles import Role
 
 HR = frozenset({Role.HR_ADMIN})
@@ -44,4 +44,16 @@ ROUTES: dict[str, Policy] = {
     "transfers:sk_verify": PUBLIC,
     "transfers:my_notices": EMPLOYEE,
     "transfers:notice_read": {"POST": EMPLOYEE},
+    # communication: objections (answered by the BKPP; unit heads, PPK, auditor read), corrections, surveys
+    "transfers:objection_create": {"GET": EMPLOYEE, "POST": EMPLOYEE},
+    "transfers:objection_list": STAFF_READERS,
+    "transfers:objection_detail": STAFF_READERS | EMPLOYEE,
+    "transfers:objection_answer": {"POST": BKPP},
+    "transfers:correction_list": HR | {Role.AUDITOR},
+    "transfers:correction_create": {"GET": EMPLOYEE, "POST": EMPLOYEE},
+    "transfers:correction_detail": {"GET": HR | {Role.AUDITOR} | EMPLOYEE, "POST": HR},
+    "transfers:survey_list": EMPLOYEE,
+    "transfers:survey_answer": {"GET": EMPLOYEE, "POST": EMPLOYEE},
+    "transfers:survey_results": STAFF_READERS,
+    "transfers:resistance": STAFF_READERS,
 }

@@ -6,7 +6,17 @@ Contract for other apps: `transfers:proposal_create` with GET parameters
 
 from django.urls import URLPattern, URLResolver, path
 
-from tepat.transfers.views import authority, board, decree, decree_admin, own_request, proposals
+from tepat.transfers.views import (
+    authority,
+    board,
+    decree,
+    decree_admin,
+    objections,
+    own_request,
+    proposals,
+    resistance,
+    surveys,
+)
 
 app_name = "transfers"
 
@@ -38,4 +48,17 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("verifikasi-sk/", decree.sk_verify_view, name="sk_verify"),
     path("pemberitahuan/", decree.MyNoticesView.as_view(), name="my_notices"),
     path("pemberitahuan/<uuid:public_id>/dibaca/", decree.notice_read_view, name="notice_read"),
+    path(
+        "pemberitahuan/<uuid:public_id>/keberatan/", objections.objection_create_view, name="objection_create"
+    ),
+    path("keberatan/", objections.objection_list_view, name="objection_list"),
+    path("keberatan/<uuid:public_id>/", objections.objection_detail_view, name="objection_detail"),
+    path("keberatan/<uuid:public_id>/jawab/", objections.objection_answer_view, name="objection_answer"),
+    path("perbaikan-data/", objections.correction_list_view, name="correction_list"),
+    path("perbaikan-data/baru/", objections.correction_create_view, name="correction_create"),
+    path("perbaikan-data/<uuid:public_id>/", objections.correction_detail_view, name="correction_detail"),
+    path("survei/", surveys.survey_list_view, name="survey_list"),
+    path("survei/hasil/", surveys.survey_results_view, name="survey_results"),
+    path("survei/<uuid:public_id>/", surveys.survey_answer_view, name="survey_answer"),
+    path("peta-resistensi/", resistance.resistance_view, name="resistance"),
 ]

@@ -19,7 +19,7 @@ from tepat.core.views_utils import scoped_or_404
 from tepat.engine.errors import ApplicationError
 from tepat.engine.roles import Role
 from tepat.engine.workflow import State
-from tepat.transfers import selectors
+from tepat.transfers import selectors, selectors_feedback
 from tepat.transfers.forms import CorrectionForm, DecreeIssueForm, VerifyCodeForm
 from tepat.transfers.services.decree import CORRECTABLE, decree_by_code, decree_issue, decree_read
 from tepat.transfers.services.notices import notice_mark_read
@@ -103,7 +103,9 @@ class MyNoticesView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["notices"] = selectors.notices_for(viewer=self.request.user)
+        notices = selectors.notices_for(viewer=self.request.user)
+        context["notices"] = selectors_feedback.notices_with_feedback(notices=notices, on=today())
+        context["open_surveys"] = selectors_feedback.open_surveys(viewer=self.request.user, on=today())
         context["moves"] = selectors.own_moves(viewer=self.request.user)
         return context
 
