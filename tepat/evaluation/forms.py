@@ -74,6 +74,10 @@ def unit_choices(viewer: Viewer) -> Any:
     return Unit.objects.filter(scope.unit_q("path")).order_by("path")
 
 
+def _indented(unit: Unit) -> str:
+    return f"{'· ' * unit.depth}{unit.name}"
+
+
 class TalentFilterForm(BootstrapFormMixin, forms.Form):
     unit = forms.ModelChoiceField(
         label="Unit",
@@ -89,4 +93,4 @@ class TalentFilterForm(BootstrapFormMixin, forms.Form):
         field = self.fields["unit"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrows the type for mypy
         field.queryset = unit_choices(viewer)
-        field.label_from_instance = lambda unit: f"{'· ' * unit.depth}{unit.name}"  # type: ignore[method-assign]
+        field.label_from_instance = _indented  # type: ignore[method-assign,assignment]

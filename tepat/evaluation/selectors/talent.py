@@ -122,10 +122,9 @@ def talent_data(*, viewer: Viewer, unit: Unit | None = None, on: date | None = N
     )
     standard: dict[int, dict[int, int]] = defaultdict(dict)
     positions = staff.order_by().values("seat__position_id")
-    for position, competency, level in PositionCompetency.objects.filter(
-        position_id__in=positions
-    ).values_list("position_id", "competency_id", "level"):
-        standard[position][competency] = level
+    required = PositionCompetency.objects.filter(position_id__in=positions)
+    for position, competency, required_level in required.values_list("position_id", "competency_id", "level"):
+        standard[position][competency] = required_level
     achieved: dict[int, dict[int, float]] = defaultdict(dict)
     assessed = CompetencyAssessment.objects.filter(employee_id__in=staff.order_by().values("pk"))
     for employee, competency, level in assessed.order_by("assessed_on", "id").values_list(
