@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 
 from tepat.demo.accounts import ACTOR_LABEL, DEMO_PASSWORD, demo_accounts_table
 from tepat.demo.banyumanik import seed_demo
+from tepat.demo.development import demo_development_ensure
 from tepat.demo.reviews import demo_reviews_ensure
 from tepat.demo.workloads import demo_workloads_ensure
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         report = seed_demo(with_accounts=settings.TEPAT_DEMO)
         tasks, formasi = demo_workloads_ensure(actor_label=ACTOR_LABEL)
         demo_reviews_ensure()  # newcomers and their reviews (JOURNEYS.md §6)
+        demo_development_ensure()  # training catalogue, newcomers' development plans, JP this year
         seconds = time.perf_counter() - started
         if report.result is None:
             self.stdout.write("Data demo sudah ada: tidak ada yang diubah.")
