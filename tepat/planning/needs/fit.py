@@ -9,17 +9,22 @@ against the position's competency standard meet the rule data's minimum (rule R4
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from itertools import chain
+from typing import Any, overload
 
 import numpy as np
+import numpy.typing as npt
+from django.db import connections
+from django.db.models import QuerySet
 
 from tepat.core.rules import load_rule_book
 from tepat.core.scoping import today
 from tepat.core.types import Viewer
-from tepat.engine.jpm import DEFAULT_SCALES, CapMode, categorize, jpm_matrix
+from tepat.engine.jpm import DEFAULT_SCALES, CapMode, categorize
+from tepat.engine.needs.staff import own_post_jpm
 from tepat.engine.reference import EmploymentStatus, PositionKind
 from tepat.engine.rules import CandidateFacts, Education, Outcome, RuleBook, RuleResult, TargetFacts
 from tepat.engine.rules.career import education_field, jpm_threshold
@@ -70,76 +75,172 @@ class UnitFit:
     unknown: int  # education or assessment not recorded
 
 
+class StaffRows(Sequence[StaffFit]):
+    """The seat holders of a report as arrays; a `StaffFit` is built only for the rows read (a page of 50
+    out of 15,000), so the whole-city report costs arrays, not objects. Slicing gives a list."""
+
+    def __init__(
+        self, build: Callable[[int], StaffFit], order: npt.NDArray[np.int64], mismatch: npt.NDArray[np.bool_]
+    ) -> None:
+        self._build, self._order, self._mismatch = build, order, mismatch
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> StaffFit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[StaffFit]: ...
+    def __getitem__(self, index: int | slice) -> StaffFit | list[StaffFit]:
+        if isinstance(index, slice):
+            return [self._build(int(row)) for row in self._order[index]]
+        return self._build(int(self._order[index]))
+
+    def mismatches(self) -> StaffRows:
+        return StaffRows(self._build, self._order[self._mismatch[self._order]], self._mismatch)
+
+
 @dataclass(frozen=True)
 class FitReport:
     root: UnitRef | None
     on: date
     rows: tuple[UnitFit, ...]
-    staff: tuple[StaffFit, ...]
+    staff: Sequence[StaffFit]
 
     @property
-    def mismatches(self) -> tuple[StaffFit, ...]:
+    def mismatches(self) -> Sequence[StaffFit]:
+        if isinstance(self.staff, StaffRows):
+            return self.staff.mismatches()
         return tuple(s for s in self.staff if s.mismatch)
 
 
 @dataclass(frozen=True)
-class _Requirements:
-    fields: dict[int, list[tuple[int, str, str]]]  # position -> (field id, rumpun, name)
-    standard: dict[int, dict[str, int]]  # position -> competency code -> level
-    achieved: dict[int, dict[str, float]]  # employee -> competency code -> latest level
+class _Holders:
+    """Seat holders in unit path order (then position, seat number), one array entry per seat held."""
+
+    positions: npt.NDArray[np.int64]  # distinct position pks (sorted)
+    position: npt.NDArray[np.int64]  # per holder: index into `positions`
+    employees: npt.NDArray[np.int64]  # distinct employee pks (sorted)
+    employee: npt.NDArray[np.int64]  # per holder: index into `employees`
+    employee_id: npt.NDArray[np.int64]
+    field_id: npt.NDArray[np.int64]  # 0: no education field recorded
+    fields: dict[int, tuple[str, str | None]]  # field pk -> (name, rumpun)
+    level: list[str | None]  # education level per holder (only the facts of one holder per key are built)
+    status: list[str]
 
 
-def _requirements(structure: Structure) -> _Requirements:
+def _holders(structure: Structure) -> _Holders:
+    """Seat holders with their education, lean (no names, dates or UUIDs): one query, ordered here."""
+    rows = _fetch(
+        Seat.objects.filter(structure.subtree("position__unit__"), is_active=True, occupant__isnull=False)
+        .order_by()
+        .values_list("position_id", "number", "occupant__id", "occupant__status", *FIT_FIELDS)
+    )
+    cols = list(zip(*rows, strict=True)) or [()] * 8
+    position_pk = np.array(cols[0], dtype=np.int64)
+    positions, position = np.unique(position_pk, return_inverse=True)
+    pks = positions.tolist()
+    path_of = {pk: (structure.units[structure.positions[pk].unit_id].path, pk) for pk in pks}
+    rank_of = {pk: rank for rank, pk in enumerate(sorted(pks, key=path_of.__getitem__))}
+    position_rank = np.array([rank_of[pk] for pk in pks], dtype=np.int64)
+    order = np.lexsort((np.array(cols[1], dtype=np.int64), position_rank[position]))
+    employee_id = np.array(cols[2], dtype=np.int64)[order]
+    employees, employee = np.unique(employee_id, return_inverse=True)
+    field_id = np.array([f or 0 for f in cols[5]], dtype=np.int64)[order]
+    fields = dict(zip(cols[5], zip(cols[6], cols[7], strict=True), strict=True))
+    return _Holders(
+        positions, position[order].astype(np.int64), employees, employee.astype(np.int64), employee_id,
+        field_id, {pk: info for pk, info in fields.items() if pk}, [cols[4][i] for i in order.tolist()],
+        [cols[3][i] for i in order.tolist()],
+    )  # fmt: skip
+
+
+def _accepted(structure: Structure) -> dict[int, list[tuple[int, str, str]]]:
+    """Accepted education fields per position: (field id, rumpun, name), in the database's order."""
     fields: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     through = Position.education_fields.through.objects.filter(structure.subtree("position__unit__"))
     for pos, field, rumpun, name in through.values_list(
         "position_id", "educationfield_id", "educationfield__rumpun", "educationfield__name"
     ):
         fields[pos].append((field, rumpun, name))
-    standard: dict[int, dict[str, int]] = defaultdict(dict)
-    rows = PositionCompetency.objects.filter(structure.subtree("position__unit__"))
-    for pos, code, level in rows.values_list("position_id", "competency__code", "level"):
-        standard[pos][code] = level
-    achieved: dict[int, dict[str, float]] = defaultdict(dict)
-    assessed = CompetencyAssessment.objects.filter(structure.subtree("employee__seat__position__unit__"))
-    for emp, code, achieved_level in assessed.order_by("assessed_on").values_list(
-        "employee_id", "competency__code", "level"
-    ):
-        achieved[emp][code] = achieved_level  # the latest assessment of each competency wins
-    return _Requirements(fields, standard, achieved)
+    return fields
 
 
-def _jpm(
-    req: _Requirements, pairs: list[tuple[int, int]], book: RuleBook, on: date
-) -> dict[int, float | None]:
-    """JPM of each (employee, own position), one `jpm_matrix` call per distinct standard."""
-    cap = CapMode(book.resolve("R4.jpm", "jpm_cap_mode", on).value)
-    groups: dict[tuple[tuple[str, int], ...], list[int]] = defaultdict(list)
-    for employee, position in pairs:
-        groups[tuple(sorted(req.standard.get(position, {}).items()))].append(employee)
-    result: dict[int, float | None] = {}
-    for standard, employees in groups.items():
-        codes = [code for code, _ in standard]
-        achieved = np.array([[req.achieved.get(e, {}).get(c, np.nan) for c in codes] for e in employees])
-        required = np.array([[level for _, level in standard]], dtype=float)
-        scores = jpm_matrix(achieved.reshape(len(employees), len(codes)), required, cap).jpm[:, 0]
-        result.update({e: None if np.isnan(s) else float(s) for e, s in zip(employees, scores, strict=True)})
-    return result
-
-
-def _facts(row: dict[str, Any], position: PositionRef, req: _Requirements, jpm: float | None) -> tuple:
-    field = row["occupant__education_field_id"]
-    education = Education(
-        row["occupant__education_level"] or "SMA",
-        str(field) if field else None,
-        row["occupant__education_field__name"] or "",
-        row["occupant__education_field__rumpun"],
-        row["occupant__education_field__rumpun"] or "",
+def _standards(structure: Structure, holders: _Holders) -> tuple[npt.NDArray[np.float64], dict[int, int]]:
+    """The competency standard of each holder's position: (positions × competencies), 0 = not required."""
+    rows = PositionCompetency.objects.filter(structure.subtree("position__unit__")).values_list(
+        "position_id", "competency_id", "level"
     )
-    accepted = req.fields.get(position.pk, [])
+    data = _numbers(rows, 3).astype(np.int64)
+    codes = np.unique(data[:, 1])
+    column = {int(pk): i for i, pk in enumerate(codes.tolist())}
+    row = np.searchsorted(holders.positions, data[:, 0])
+    held = row < len(holders.positions)
+    held[held] = holders.positions[row[held]] == data[held, 0]
+    standard = np.zeros((len(holders.positions), len(codes)))
+    standard[row[held], np.searchsorted(codes, data[held, 1])] = data[held, 2]
+    return standard, column
+
+
+def _achieved(structure: Structure, holders: _Holders, column: dict[int, int]) -> npt.NDArray[np.float64]:
+    """Latest assessed level per (holder, required competency); NaN where never assessed. Competencies no
+    position of the subtree requires add nothing to a JPM and are left out."""
+    assessed = CompetencyAssessment.objects.filter(structure.subtree("employee__seat__position__unit__"))
+    # In the order of the unique (employee, competency, assessed_on) index: no sort, the latest comes last.
+    rows = assessed.order_by("employee_id", "competency_id", "assessed_on")
+    data = _numbers(rows.values_list("employee_id", "competency_id", "level"), 3)
+    achieved = np.full((len(holders.employees), len(column)), np.nan)
+    if not len(data) or not len(column) or not len(holders.employees):
+        return achieved[holders.employee]
+    codes = np.array(sorted(column), dtype=np.int64)
+    employee, competency = data[:, 0].astype(np.int64), data[:, 1].astype(np.int64)
+    e = np.searchsorted(holders.employees, employee).clip(0, len(holders.employees) - 1)
+    c = np.searchsorted(codes, competency).clip(0, len(codes) - 1)
+    last = np.ones(len(data), dtype=bool)
+    last[:-1] = (employee[1:] != employee[:-1]) | (competency[1:] != competency[:-1])
+    keep = last & (holders.employees[e] == employee) & (codes[c] == competency)
+    achieved[e[keep], c[keep]] = data[keep, 2]
+    return achieved[holders.employee]
+
+
+def _fetch(rows: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
+    """The tuples of a `values_list` query (of columns without converters: ids, numbers, text) with one
+    `fetchall`: the queryset iterator costs more than the database for 100,000 rows."""
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _numbers(rows: QuerySet[Any, Any], width: int) -> npt.NDArray[np.float64]:
+    """The numeric rows of a `values_list` query as an (n × width) array."""
+    fetched = _fetch(rows)
+    flat = np.fromiter(chain.from_iterable(fetched), dtype=np.float64, count=len(fetched) * width)
+    return flat.reshape(-1, width)
+
+
+def _jpm(structure: Structure, holders: _Holders, book: RuleBook, on: date) -> npt.NDArray[np.float64]:
+    """JPM of each holder against their own position's standard (NaN: no standard or no assessment)."""
+    standard, column = _standards(structure, holders)
+    cap = CapMode(book.resolve("R4.jpm", "jpm_cap_mode", on).value)
+    return own_post_jpm(_achieved(structure, holders, column), standard[holders.position], cap)
+
+
+def _facts(
+    holders: _Holders,
+    row: int,
+    position: PositionRef,
+    accepted: list[tuple[int, str, str]],
+    jpm: float | None,
+) -> tuple[CandidateFacts, TargetFacts]:
+    field = int(holders.field_id[row])
+    name, rumpun = holders.fields.get(field, (None, None))
+    education = Education(
+        holders.level[row] or "SMA", str(field) if field else None, name or "", rumpun, rumpun or ""
+    )
     candidate = CandidateFacts(
-        str(row["occupant__id"]),
-        EmploymentStatus(row["occupant__status"]),
+        str(holders.employee_id[row]),
+        EmploymentStatus(holders.status[row]),
         None,
         None,
         educations=(education,),
@@ -157,19 +258,90 @@ def _facts(row: dict[str, Any], position: PositionRef, req: _Requirements, jpm: 
     return candidate, target
 
 
-def _unit_rows(structure: Structure, staff: list[StaffFit], display: list[UnitRef]) -> tuple[UnitFit, ...]:
-    """Per displayed unit, its subtree's staff (the root row: its own positions only); each person is added
-    to the displayed units on their unit's ancestor chain, so the cost grows with staff, not staff × units."""
-    counts = {u.pk: [0, 0, 0, 0, 0, 0] for u in display}
+OUTCOME_CODES = {Outcome.PASS: 1, Outcome.FAIL: 2, Outcome.MISSING: 3}
+
+
+@dataclass(frozen=True)
+class _Results:
+    """Rule results evaluated once per distinct input; per holder an index into them."""
+
+    education: list[RuleResult]
+    education_of: npt.NDArray[np.int64]
+    competency: list[RuleResult]
+    competency_of: npt.NDArray[np.int64]
+    categories: list[str | None]
+
+    def codes(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        education = np.array([OUTCOME_CODES.get(r.outcome, 0) for r in self.education], dtype=np.int64)
+        competency = np.array([OUTCOME_CODES.get(r.outcome, 0) for r in self.competency], dtype=np.int64)
+        return education[self.education_of], competency[self.competency_of]
+
+
+def _checks(
+    structure: Structure, holders: _Holders, scores: npt.NDArray[np.float64], book: RuleBook, day: date
+) -> _Results:
+    """R4.rumpun per distinct (holder's field, position's accepted fields) and R4.jpm per distinct JPM: the
+    rules read nothing else of the holder or the position (the position's name only when it sets no field)."""
+    accepted = _accepted(structure)
+    signatures: dict[tuple[Any, ...], int] = {}
+    for pk in holders.positions.tolist():
+        wanted = accepted.get(pk, [])
+        key = tuple(wanted) if wanted else ("", structure.positions[pk].name)
+        signatures.setdefault(key, len(signatures))
+    signature = np.array(
+        [
+            signatures[tuple(accepted.get(pk, [])) or ("", structure.positions[pk].name)]
+            for pk in holders.positions.tolist()
+        ],
+        dtype=np.int64,
+    )
+    fields, field = np.unique(holders.field_id, return_inverse=True)
+    _, first, education_of = np.unique(
+        signature[holders.position] * max(len(fields), 1) + field, return_index=True, return_inverse=True
+    )
+    education = []
+    for row in first.tolist():
+        position = structure.positions[int(holders.positions[holders.position[row]])]
+        candidate, target = _facts(holders, row, position, accepted.get(position.pk, []), None)
+        education.append(education_field(candidate, target, day, book))
+    values, first, competency_of = np.unique(scores, return_index=True, return_inverse=True)
+    competency = []
+    for value, row in zip(values.tolist(), first.tolist(), strict=True):
+        position = structure.positions[int(holders.positions[holders.position[row]])]
+        score = None if np.isnan(value) else value
+        candidate, target = _facts(holders, row, position, accepted.get(position.pk, []), score)
+        competency.append(jpm_threshold(candidate, target, day, book))
+    scale = DEFAULT_SCALES[str(book.resolve("R4.jpm", "jpm_scale", day).value)]
+    categories = [None if c is None else str(c) for c in categorize(values, scale)] if len(values) else []
+    return _Results(education, education_of.reshape(-1), competency, competency_of.reshape(-1), categories)
+
+
+def _unit_rows(
+    structure: Structure, holders: _Holders, results: _Results, display: list[UnitRef]
+) -> tuple[UnitFit, ...]:
+    """Per displayed unit, its subtree's staff (the root row: its own positions only): counted per unit in
+    arrays, then each unit's counts added to the displayed units on its ancestor chain."""
+    education, competency = results.codes()
+    unit_of_position = np.array(
+        [structure.positions[pk].unit_id for pk in holders.positions.tolist()], dtype=np.int64
+    )
+    units, unit = np.unique(unit_of_position[holders.position], return_inverse=True)
+    measures = (
+        np.ones(len(education), dtype=bool), education == 1, education == 2, competency == 1, competency == 2,
+        (education == 3) | (competency == 3),
+    )  # fmt: skip
+    per_unit = (
+        np.stack([np.bincount(unit.reshape(-1), weights=m, minlength=len(units)) for m in measures], axis=1)
+        if len(units)
+        else np.zeros((0, 6))
+    )
+    counts = {u.pk: np.zeros(6) for u in display}
     root = structure.root.pk if structure.root is not None else None
-    for person in staff:
-        outcomes = (person.education.outcome, person.competency.outcome)
-        row = (1, outcomes[0] == Outcome.PASS, outcomes[0] == Outcome.FAIL, outcomes[1] == Outcome.PASS,
-               outcomes[1] == Outcome.FAIL, Outcome.MISSING in outcomes)  # fmt: skip
-        for pk in _chain(structure, person.unit.pk, root):
-            if pk in counts:
-                counts[pk] = [a + b for a, b in zip(counts[pk], row, strict=True)]
-    return tuple(UnitFit(u, *counts[u.pk]) for u in display)
+    for pk, row in zip(units.tolist(), per_unit, strict=True):
+        for shown in _chain(structure, pk, root):
+            if shown in counts:
+                counts[shown] += row
+    return tuple(UnitFit(u, *(int(n) for n in counts[u.pk])) for u in display)
 
 
 def _chain(structure: Structure, unit: int, root: int | None) -> list[int]:
@@ -183,46 +355,6 @@ def _chain(structure: Structure, unit: int, root: int | None) -> list[int]:
     return chain
 
 
-class _Checks:
-    """R4.rumpun and R4.jpm for each holder, evaluated once per distinct input (fields × position, JPM)."""
-
-    def __init__(self, req: _Requirements, book: RuleBook, day: date) -> None:
-        self.req, self.book, self.day = req, book, day
-        self.education: dict[tuple[Any, ...], RuleResult] = {}
-        self.jpm: dict[float | None, RuleResult] = {}
-
-    def results(
-        self, row: dict[str, Any], position: PositionRef, score: float | None
-    ) -> tuple[RuleResult, RuleResult]:
-        key = (row["occupant__education_field_id"], row["occupant__education_field__name"],
-               row["occupant__education_field__rumpun"], position.pk)  # fmt: skip
-        if key not in self.education or score not in self.jpm:
-            candidate, target = _facts(row, position, self.req, score)
-            if key not in self.education:
-                self.education[key] = education_field(candidate, target, self.day, self.book)
-            if score not in self.jpm:
-                self.jpm[score] = jpm_threshold(candidate, target, self.day, self.book)
-        return self.education[key], self.jpm[score]
-
-
-def _categories(scores: dict[int, float | None], scale: Any) -> dict[float, str]:
-    """The JPM category of every distinct score, in one vectorised call."""
-    values = sorted({s for s in scores.values() if s is not None})
-    return dict(zip(values, categorize(np.array(values, dtype=float), scale), strict=True)) if values else {}
-
-
-def _holders(structure: Structure) -> list[dict[str, Any]]:
-    """Seat holders with their education, lean (no names, dates or UUIDs): one query, in unit path order."""
-    rows = list(
-        Seat.objects.filter(structure.subtree("position__unit__"), is_active=True, occupant__isnull=False)
-        .order_by()
-        .values("position_id", "number", "occupant__id", "occupant__status", *FIT_FIELDS)
-    )
-    paths = {pk: structure.units[p.unit_id].path for pk, p in structure.positions.items()}
-    rows.sort(key=lambda r: (paths[r["position_id"]], r["position_id"], r["number"]))
-    return rows
-
-
 def staff_fit(
     *, viewer: Viewer, unit: Unit | None = None, on: date | None = None, named: bool = True
 ) -> FitReport:
@@ -231,26 +363,25 @@ def staff_fit(
     day = on or today()
     book = load_rule_book()
     structure = load_structure(viewer=viewer, root=unit, per_task=False)
-    rows = _holders(structure)
-    req = _requirements(structure)
-    scale = DEFAULT_SCALES[str(book.resolve("R4.jpm", "jpm_scale", day).value)]
-    jpm = _jpm(req, [(r["occupant__id"], r["position_id"]) for r in rows], book, day)
-    categories, checks = _categories(jpm, scale), _Checks(req, book, day)
-    staff = []
-    for row in rows:
-        position = structure.positions[row["position_id"]]
-        score = jpm[row["occupant__id"]]
-        education, competency = checks.results(row, position, score)
-        category = None if score is None else str(categories[score])
-        field_name = row["occupant__education_field__name"] or "—"
-        unit_ref = structure.units[position.unit_id]
-        staff.append(
-            StaffFit(
-                row["occupant__id"], position, unit_ref, field_name, education, score, category, competency
-            )
-        )
+    holders = _holders(structure)
+    scores = _jpm(structure, holders, book, day)
+    results = _checks(structure, holders, scores, book, day)
+    education, competency = results.codes()
+
+    def build(row: int) -> StaffFit:
+        position = structure.positions[int(holders.positions[holders.position[row]])]
+        score = float(scores[row])
+        name, _ = holders.fields.get(int(holders.field_id[row]), (None, None))
+        jpm_of = int(results.competency_of[row])
+        return StaffFit(
+            int(holders.employee_id[row]), position, structure.units[position.unit_id], name or "—",
+            results.education[int(results.education_of[row])], None if np.isnan(score) else score,
+            results.categories[jpm_of], results.competency[jpm_of],
+        )  # fmt: skip
+
+    staff = StaffRows(build, np.arange(len(holders.employee_id)), (education == 2) | (competency == 2))
     display = display_units(viewer, structure)
-    fit = FitReport(structure.root, day, _unit_rows(structure, staff, display), tuple(staff))
+    fit = FitReport(structure.root, day, _unit_rows(structure, holders, results, display), staff)
     return replace(fit, staff=tuple(name_staff(viewer=viewer, rows=fit.staff))) if named else fit
 
 

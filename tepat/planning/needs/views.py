@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -35,7 +36,10 @@ STATUS_FILTERS = {"kekurangan", "kelebihan", "sesuai", "tanpa_dasar"}
 
 
 def _page(request: HttpRequest, rows: Any, name: str = "page") -> Any:
-    return Paginator(list(rows), PAGE_SIZE).get_page(request.GET.get(name))
+    """A page of `rows`; a sequence is sliced as it is (a lazy report builds only the rows shown)."""
+    return Paginator(rows if isinstance(rows, Sequence) else list(rows), PAGE_SIZE).get_page(
+        request.GET.get(name)
+    )
 
 
 def _query_string(request: HttpRequest, drop: str = "page") -> str:
