@@ -1,11 +1,16 @@
 """Routes of the evaluation app and the roles allowed on them; merged into tepat.core.policy.ACCESS_POLICY."""
 
-from tepat.core.policy_types import STAFF_READERS, Policy
+from tepat.core.policy_types import BKPP, STAFF_READERS, Policy
 from tepat.engine.roles import Role
 
 REVIEWERS = frozenset({Role.UNIT_HEAD})  # the head of the newcomer's new unit writes the review
 
 ROUTES: dict[str, Policy] = {
+    # Post-transfer evaluation: staff readers within scope (a unit head: own subtree's movers); BKPP computes.
+    "evaluation:overview": STAFF_READERS,
+    "evaluation:round_create": {"POST": BKPP},
+    "evaluation:round_detail": STAFF_READERS,
+    "evaluation:round_export": STAFF_READERS,
     "evaluation:review_list": STAFF_READERS,
     "evaluation:review_detail": {"GET": STAFF_READERS, "POST": REVIEWERS},
     "evaluation:talent_map": STAFF_READERS,

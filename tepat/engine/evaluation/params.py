@@ -32,7 +32,7 @@ class Params:
     support_points: float = -5.0  # effect ≤ this: perlu dukungan
     decline_points: float = 10.0  # own SKP fell by ≥ this after the move: warning
     baik_floor: float = BAIK_FLOOR  # a year after the move below this reads as below Baik: warning
-    review_low: float = 60.0  # first review score (0–100) below this: warning
+    review_low: float = 50.0  # first review score (0–100) below this: warning (as tepat.engine.reviews)
     event_years: tuple[int, int] = (-3, 2)  # relative years shown on the chart, inclusive
 
     def as_dict(self) -> dict[str, Any]:

@@ -186,8 +186,8 @@ def test_small_groups_use_the_t_interval() -> None:
         ([95, NAN], None, 1, "berhasil", []),
         ([83, 83], None, 1, "stabil", []),
         ([68, 83], None, 1, "perlu_dukungan", ["below_baik", "decline"]),  # 75.5: −7.5 own, but below Baik
-        ([83, 83], 50.0, 1, "perlu_dukungan", ["low_review"]),
-        ([83, 83], 60.0, 1, "stabil", []),  # at the threshold: no warning
+        ([83, 83], 40.0, 1, "perlu_dukungan", ["low_review"]),
+        ([83, 83], 50.0, 1, "stabil", []),  # at the threshold: no warning
         ([NAN, NAN], None, 1, "belum_dinilai", []),
         ([NAN, NAN], 40.0, 1, "perlu_dukungan", ["low_review"]),  # a warning is actionable without data
     ],

@@ -1,0 +1,121 @@
+"""Reads of stored evaluation runs, scoped (R-03).
+
+Government-wide roles see every run and every mover. A unit head sees a run whose scope overlaps their subtree
+(the whole government, a scope inside the subtree or one containing it) and, inside it, only the movers whose new
+unit lies in their subtree: headline, chart and tables are re-aggregated from those movers' stored rows, so no
+figure about people outside the subtree reaches them. A run with no overlap answers 404. Employees see none.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from tepat.core.scoping import Scope, user_scope
+from tepat.engine.evaluation.aggregate import event_study, groups, summarize
+from tepat.engine.evaluation.case import read_params
+from tepat.engine.evaluation.classify import PERLU_DUKUNGAN
+from tepat.engine.evaluation.params import Params
+from tepat.engine.ranking import Problems
+from tepat.engine.roles import Role
+from tepat.evaluation.models import EvaluationRun
+from tepat.people.models import Employee
+
+
+def _overlap(scope: Scope) -> Q:
+    query = Q(scope_path="")
+    for path in scope.unit_paths:
+        query |= Q(scope_path__startswith=path)  # the run's scope lies inside the subtree
+        prefixes = [path[: i + 1] for i, ch in enumerate(path) if ch == "."]
+        query |= Q(scope_path__in=prefixes)  # the run's scope contains the subtree
+    return query
+
+
+def evaluation_runs(*, viewer: Any) -> QuerySet[EvaluationRun]:
+    scope = user_scope(viewer)
+    runs = EvaluationRun.objects.defer("result").select_related("created_by", "scope_unit")
+    if scope.government_wide:
+        return runs
+    if scope.has(Role.UNIT_HEAD) and scope.unit_paths:
+        return runs.filter(_overlap(scope))
+    return runs.none()
+
+
+def evaluation_run_get(*, viewer: Any, public_id: uuid.UUID) -> EvaluationRun:
+    scope = user_scope(viewer)
+    runs = EvaluationRun.objects.select_related("created_by", "scope_unit")
+    if not scope.government_wide:
+        runs = runs.filter(_overlap(scope)) if scope.has(Role.UNIT_HEAD) and scope.unit_paths else runs.none()
+    return runs.get(public_id=public_id)
+
+
+@dataclass
+class RoundView:
+    run: EvaluationRun
+    partial: bool  # True when the viewer sees only part of the run's movers (a unit head's subtree)
+    summary: dict[str, Any]
+    chart: list[dict[str, Any]]
+    units: list[dict[str, Any]]
+    batches: list[dict[str, Any]]
+    movers: list[dict[str, Any]]  # with "name", "nip", "employee_url" added
+    support: list[dict[str, Any]] = field(default_factory=list)
+
+
+def run_params(run: EvaluationRun) -> Params:
+    """The run's stored parameters (as stored by the service, so they read back without problems)."""
+    stored = dict(run.parameters)
+    return read_params(stored, Problems())
+
+
+def round_view(*, viewer: Any, run: EvaluationRun) -> RoundView:
+    """The figures of `run` the viewer may see, with the movers' names (one query)."""
+    scope = user_scope(viewer)
+    result = run.result or {}
+    rows: list[dict[str, Any]] = list(result.get("movers", []))
+    partial = not scope.government_wide
+    if partial:
+        rows = [r for r in rows if any(str(r.get("unit_path", "")).startswith(p) for p in scope.unit_paths)]
+        p = run_params(run)
+        summary = summarize(rows, p)
+        chart = event_study(rows, p)
+        units = groups(rows, "sub_key", "sub_label", p)
+        batches = groups(rows, "batch_key", "batch_label", p)
+    else:
+        summary, chart = result.get("summary", {}), result.get("event_study", [])
+        units, batches = result.get("by_unit", []), result.get("by_batch", [])
+    named = _with_names(rows)
+    support = [r for r in named if r["class"] == PERLU_DUKUNGAN]
+    return RoundView(run, partial, summary, chart, units, batches, named, support)
+
+
+def _with_names(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    ids = [r["employee_id"] for r in rows if "employee_id" in r]
+    people: dict[int, tuple[str, str, str, str, Any]] = {
+        pk: (name, front, back, nip, public_id)
+        for pk, name, front, back, nip, public_id in Employee.objects.filter(pk__in=ids).values_list(
+            "pk", "name", "front_title", "back_title", "nip", "public_id"
+        )
+    }
+    out = []
+    for row in rows:
+        name, front, back, nip, public_id = people.get(
+            int(row.get("employee_id") or 0), ("(terhapus)", "", "", "", None)
+        )
+        full = " ".join(part for part in (front, name) if part) + (f", {back}" if back else "")
+        out.append({**row, "name": full, "nip": nip, "employee_public_id": public_id})
+    return out
+
+
+def chart_data(chart: list[dict[str, Any]]) -> dict[str, Any]:
+    """The Chart.js line data: mean SKP by year relative to TMT, movers vs comparison."""
+    labels = [("TMT" if p["rel"] == 0 else f"{p['rel']:+d}") for p in chart]
+    return {
+        "labels": labels,
+        "datasets": [
+            {"label": "Pegawai dimutasi", "data": [p["movers"] for p in chart]},
+            {"label": "Pembanding (tidak pindah)", "data": [p["comparison"] for p in chart]},
+        ],
+    }
