@@ -17,7 +17,7 @@ from django.db import transaction
 from tepat.accounts.models import User
 from tepat.core.scoping import today as local_today
 from tepat.development.models import DevelopmentPlan, PlanItem, TrainingCourse
-from tepat.development.services.items import Completion, item_complete, item_enrol
+from tepat.development.services.items import Completion, ItemData, item_add, item_complete, item_enrol
 from tepat.development.services.plans import plan_create, plan_open_for_move
 from tepat.engine.workflow import State
 from tepat.organization.models import Competency
@@ -189,12 +189,16 @@ def _yearly_plan(day: date, admin: User | None) -> int:
         return 0
     if DevelopmentPlan.objects.filter(employee=employee).exists():
         return 0
-    plan_create(
+    plan = plan_create(
         actor=admin,
         employee=employee,
         start=day - timedelta(days=45),
         reason=f"Rencana pengembangan kompetensi tahun {day.year} (disusun BKPP bersama atasan).",
     )
+    if not plan.items.exists():  # no gap against the post: the yearly JP still need a plan
+        course = TrainingCourse.objects.get(code="EL-ASN-PELAYANAN")
+        data = ItemData(course.name, course.route, day + timedelta(days=30), course.jp, course=course)
+        item_add(actor=admin, plan=plan, data=data)
     return 1
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -170,6 +170,7 @@ class ProposedItem:
     due: date
     jp: Decimal
     reason: str
+    also_covers: tuple[str, ...] = ()  # further competencies the same course develops
 
 
 def choose_route(gap: Gap, rules: DevelopmentRules) -> Route:
@@ -198,11 +199,25 @@ def propose_items(
     items: list[ProposedItem] = []
     if field_changed:
         items.append(_orientation_item(first_due, rules))
+    by_course: dict[str, int] = {}
     for index, gap in enumerate(analysis.gaps):
         in_first_window = index < rules.first_window_items
         due = first_due if in_first_window else add_months(tmt, rules.later_window_months)
-        items.append(_item_for_gap(gap, due, catalogue, rules, in_first_window))
+        item = _item_for_gap(gap, due, catalogue, rules, in_first_window)
+        if item.course and item.course in by_course:
+            # One course that covers several gaps is attended once: the earlier (bigger) gap's item covers it.
+            at = by_course[item.course]
+            items[at] = _also_covers(items[at], gap)
+            continue
+        if item.course:
+            by_course[item.course] = len(items)
+        items.append(item)
     return tuple(items)
+
+
+def _also_covers(item: ProposedItem, gap: Gap) -> ProposedItem:
+    note = f" Kegiatan ini juga untuk {gap.name} (kesenjangan {_level(gap.gap)})."
+    return replace(item, also_covers=(*item.also_covers, gap.code), reason=item.reason + note)
 
 
 def _orientation_item(due: date, rules: DevelopmentRules) -> ProposedItem:

@@ -46,6 +46,8 @@ def test_the_lurah_sees_the_newcomers_plan_with_progress(seeded: tuple[int, int,
     assert plan is not None, "the newcomer of Kelurahan Ngesrep (tepat.demo.reviews) has no plan"
     assert plan.employee.full_name in listing
     assert plan.items.filter(status=PlanItem.Status.DONE).exists()
+    activities = list(plan.items.filter(course__isnull=False).values_list("course__code", flat=True))
+    assert len(activities) == len(set(activities))  # a course covering several gaps is planned once
     page = client.get(plan.get_absolute_url()).content.decode()
     assert 'data-testid="jp-progress"' in page
 
@@ -56,3 +58,5 @@ def test_pegawai_demo_has_a_plan_and_jp_this_year(seeded: tuple[int, int, int]) 
     page = client.get(reverse("development:my_plan")).content.decode()
     assert "Belum ada rencana" not in page
     assert 'data-testid="jp-earned">6<' in page
+    plan = DevelopmentPlan.objects.get(employee__user__username="pegawai.demo")
+    assert plan.items.filter(status=PlanItem.Status.PLANNED).exists()

@@ -130,6 +130,15 @@ def test_items_put_the_biggest_gaps_in_the_first_three_months() -> None:
     assert [i.competency for i in first_window(items, TMT, RULES)] == ["T-PEM", "M8", "T-DUKCAPIL"]
 
 
+def test_a_course_covering_several_gaps_is_planned_once() -> None:
+    # COACH covers M1 and M8; with PKP gone, both small managerial gaps go to the one coaching item.
+    catalogue = tuple(c for c in CATALOGUE if c.code != "PKP")
+    analysis = negative_gaps(STANDARD, {"M1": 1, "M8": 1}, RULES)
+    items = propose_items(analysis, tmt=TMT, catalogue=catalogue, rules=RULES)
+    assert [(i.competency, i.course, i.also_covers) for i in items] == [("M8", "COACH", ("M1",))]
+    assert "juga untuk Integritas (kesenjangan −1)" in items[0].reason
+
+
 def test_a_new_field_opens_with_an_orientation_item_even_without_gaps() -> None:
     analysis = negative_gaps(STANDARD, {c.code: 5 for c in STANDARD}, RULES)
     items = propose_items(analysis, tmt=TMT, catalogue=CATALOGUE, rules=RULES, field_changed=True)
