@@ -52,6 +52,12 @@ def _documents(fx: Fixtures, quick: bool) -> list[Result]:
     return documents.run(runs=1 if quick else 2)
 
 
+def _evaluation(fx: Fixtures, quick: bool) -> list[Result]:
+    from bench import evaluation
+
+    return evaluation.run(fx, quick)
+
+
 def _import(fx: Fixtures, quick: bool) -> list[Result]:
     from bench import exchange_import
 
@@ -68,9 +74,8 @@ FEATURES: tuple[Feature, ...] = (
             ("tepat.transfers.services.pdf", "tepat.transfers.services.decree_content"), _documents),
     Feature("import", "import of a 15,000-employee workbook",
             ("tepat.exchange.services.batches", "tepat.exchange.columns"), _import),
-    Feature("evaluation", "evaluation over five years", ("tepat.evaluation.services",), None,
-            Target("< 3 s", 3.0, "median"),
-            "no evaluation feature exists (tepat/evaluation is an empty app skeleton: no services, no views)"),
+    Feature("evaluation", "evaluation over five years",
+            ("tepat.evaluation.services", "tepat.engine.evaluation"), _evaluation, Target("< 3 s", 3.0, "median")),
 )  # fmt: skip
 KEYS = frozenset(feature.key for feature in FEATURES)
 

@@ -58,5 +58,15 @@ def test_every_feature_of_the_issue_is_registered_with_a_unique_key() -> None:
         == ["evaluation", "import", "needs", "pdf", "ranking", "scenario"]
     )
     evaluation = next(f for f in features.FEATURES if f.key == "evaluation")
-    (result,) = features.measure(evaluation, None, quick=True)  # type: ignore[arg-type]
-    assert "no evaluation feature exists" in result.skipped
+    assert evaluation.run is not None
+    assert evaluation.target is not None
+
+
+@pytest.mark.django_db
+def test_evaluation_benchmark_runs_once_on_the_small_government(gov: SmallGovernment) -> None:
+    from bench import evaluation
+
+    results = evaluation.run(None, quick=True)
+    assert [r.skipped for r in results] == ["", "", ""]
+    assert results[-1].reference == results[0].name
+    assert results[-1].ratio is not None
