@@ -9,9 +9,12 @@ from tepat.core.scoping import today
 
 @task()
 def apply_due_tmt_task() -> str:
+    from tepat.transfers.feedback_tasks import feedback_due_arm
     from tepat.transfers.services.tmt import apply_due_tmt
 
-    return apply_due_tmt(on=today()).line()
+    line = apply_due_tmt(on=today()).line()
+    feedback_due_arm()  # the same worker runs the daily feedback job (surveys at TMT + 90 days, escalations)
+    return line
 
 
 @task()

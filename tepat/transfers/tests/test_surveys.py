@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from tepat.core.models import AuditEntry
 from tepat.core.scoping import today
@@ -125,7 +126,7 @@ def test_results_show_only_aggregates_and_hide_groups_under_five(world: World, m
     page = as_user(world.cast.analyst).get(reverse("transfers:survey_results")).content.decode()
     assert "Kelurahan Ngesrep" in page
     assert "kurang dari 5 jawaban: rincian tidak ditampilkan" in page
-    assert "<td class=\"text-end\">2,6</td>" in page  # support: (3+3+1+4+2) / 5
+    assert '<td class="text-end">2,6</td>' in page  # support: (3+3+1+4+2) / 5
     camat = as_user(world.cast.camat).get(reverse("transfers:survey_results")).content.decode()
     assert "Kelurahan Ngesrep" in camat
     assert "Dinas Kesehatan" not in camat
@@ -135,3 +136,15 @@ def test_results_show_only_aggregates_and_hide_groups_under_five(world: World, m
     assert "kurang dari 5 jawaban" in dinas_page
     assert "Kelurahan Ngesrep" not in dinas_page
     assert five[0].employee.full_name not in page
+
+
+def test_the_worker_loop_is_armed_once_for_tomorrow(world: World, settings: Any) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from tepat.transfers.feedback_tasks import TASK_PATH, feedback_due_arm
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert feedback_due_arm()
+    assert not feedback_due_arm()  # one run waits already
+    [queued] = DBTaskResult.objects.filter(task_path=TASK_PATH)
+    assert timezone.localtime(queued.run_after).date() == today() + dt.timedelta(days=1)
