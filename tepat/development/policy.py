@@ -35,6 +35,8 @@ ROUTES: dict[str, Policy] = {
     "development:item_enrol": {"POST": PLANNERS | EMPLOYEE},
     "development:item_complete": {"POST": COMPLETERS},
     "development:plan_reassess": {"POST": HR},
+    "api:development_plan_list": STAFF_READERS | EMPLOYEE,
+    "api:development_plan_detail": STAFF_READERS | EMPLOYEE,
 }
 
 NOT_PLANNER = "Hanya BKPP atau pimpinan unit pegawai ini yang dapat mengubah rencana pengembangan."

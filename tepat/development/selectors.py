@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from tepat.core.scoping import today
@@ -97,6 +97,16 @@ def with_progress(
 
 def plan_get(*, viewer: Viewer, public_id: Any) -> DevelopmentPlan:
     return DevelopmentPlan.objects.visible_to(viewer).select_related(*PLAN_RELATED).get(public_id=public_id)
+
+
+def plan_api_get(*, viewer: Viewer, public_id: Any) -> DevelopmentPlan:
+    """One plan with the list annotations (JP this year, item counts) and its items, for the API."""
+    items = PlanItem.objects.select_related("competency", "course", "training").order_by("due", "id")
+    return (
+        plan_list(viewer=viewer, filters=PlanFilters())
+        .prefetch_related(Prefetch("items", queryset=items))
+        .get(public_id=public_id)
+    )
 
 
 def item_get(*, viewer: Viewer, public_id: Any) -> PlanItem:
