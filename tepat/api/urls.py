@@ -26,6 +26,7 @@ from tepat.api.views.transfers import (
     ProposalDetailApi,
     ProposalListApi,
 )
+from tepat.development.api import PlanDetailApi, PlanListApi
 
 app_name = "api"
 
@@ -55,6 +56,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("moves/<uuid:id>", MoveDetailApi.as_view(), name="move_detail"),
     path("moves/<uuid:id>/transitions", MoveTransitionApi.as_view(), name="move_transitions"),
     path("decrees/verify", DecreeVerifyApi.as_view(), name="decree_verify"),
+    path("development-plans", PlanListApi.as_view(), name="development_plan_list"),
+    path("development-plans/<uuid:id>", PlanDetailApi.as_view(), name="development_plan_detail"),
     # tokens
     path("tokens", TokenListApi.as_view(), name="token_list"),
     path("tokens/<uuid:id>", TokenDetailApi.as_view(), name="token_detail"),
