@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from django.db import connections
 from django.db.models import Count, Q
 
 from tepat.core.types import Viewer
@@ -84,12 +85,16 @@ def holder_ids_at(*, structure: Structure, on: date, position_ids: list[int]) ->
 
 def seat_holders(*, structure: Structure) -> list[tuple[int, int, int, int | None, str | None]]:
     """(seat, number, position, occupant, occupant status) of every active seat of the subtree."""
-    return list(
+    rows = (
         Seat.objects.filter(structure.subtree("position__unit__"), is_active=True)
-        .order_by("position_id", "number")
+        .order_by()
         .values_list("pk", "number", "position_id", "occupant__id", "occupant__status")
-        .iterator()
     )
+    # One fetchall (no server-side cursor, no per-row iterator, no sort: the engine orders vacancies itself).
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
 
 
 def may_leave_by(*, structure: Structure, horizon: date, youngest_bup: int) -> tuple[engine.Occupant, ...]:

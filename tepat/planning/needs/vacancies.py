@@ -103,8 +103,10 @@ def vacancy_map_for(
     unit: Unit | None = None,
     as_of: date | None = None,
     horizon: date | None = None,
+    named: bool = True,
 ) -> VacancyReport:
-    """Seats empty on `as_of` or freed by `horizon` (inclusive), and the surplus that can be released."""
+    """Seats empty on `as_of` or freed by `horizon` (inclusive), and the surplus that can be released;
+    `named=False` leaves the leavers unnamed (a page names the rows it shows with `name_vacancies`)."""
     day = as_of or today()
     until = horizon or day
     rules = needs_rules(load_rule_book(), day)
@@ -135,12 +137,12 @@ def vacancy_map_for(
         horizon=until,
     )  # fmt: skip
     by_position = {b.need.position_id: b for b in balances}
-    numbers = {pk: number for pk, number, *_ in seats}
-    public_ids = dict(
-        Seat.objects.filter(pk__in=[int(v.seat_id) for v in result.vacancies]).values_list("pk", "public_id")
-    )
+    vacant = {int(v.seat_id) for v in result.vacancies}
+    numbers = {pk: number for pk, number, *_ in seats if pk in vacant}
+    public_ids = dict(Seat.objects.filter(pk__in=vacant).values_list("pk", "public_id"))
     vacancies = [_vacancy(v, numbers, public_ids, by_position, structure) for v in result.vacancies]
-    vacancies = name_vacancies(viewer=viewer, rows=vacancies)  # leavers only: one query per 5,000
+    if named:
+        vacancies = name_vacancies(viewer=viewer, rows=vacancies)  # leavers only: one query per 5,000
     return VacancyReport(
         day,
         until,
@@ -155,15 +157,18 @@ def _balances(
 ) -> tuple[engine.Balance, ...]:
     """Bezetting from today's seat holders (PNS and PPPK): counted for every position, with the holders' ids
     only where the position is in surplus, the one place the engine names people (releases)."""
-    counted = [(position, occupant, status) for _, _, position, occupant, status in seats
-               if occupant is not None and status in COUNTED_STATUSES]  # fmt: skip
-    counts = Counter(position for position, _, _ in counted)
+    counted = [
+        (position, number, occupant, status)
+        for _, number, position, occupant, status in seats
+        if status in COUNTED_STATUSES
+    ]  # fmt: skip  (an empty seat has no status)
+    counts = Counter(position for position, *_ in counted)
     needs = engine.needs_for(structure.engine_positions, rules)
     surplus = {
         n.position_id for n in needs if n.required is not None and counts[int(n.position_id)] > n.required
     }
-    people = [engine.Occupant(str(e), str(p), STATUSES[s], NOT_LOADED, None)
-              for p, e, s in counted if str(p) in surplus]  # fmt: skip
+    held = sorted(row for row in counted if str(row[0]) in surplus)  # in seat order: the releases list them
+    people = [engine.Occupant(str(e), str(p), STATUSES[s], NOT_LOADED, None) for p, _, e, s in held]
     named = engine.balances([n for n in needs if n.position_id in surplus], people, rules)
     by_position = {b.need.position_id: b for b in named}
     totals = engine.balances_from_counts(needs, {str(pk): n for pk, n in counts.items()}, rules)

@@ -29,7 +29,7 @@ from tepat.planning.needs.selectors import (
     projection_report,
     unit_in_scope_get,
 )
-from tepat.planning.needs.vacancies import horizon_after, name_releases, vacancy_map_for
+from tepat.planning.needs.vacancies import horizon_after, name_releases, name_vacancies, vacancy_map_for
 
 PAGE_SIZE = 50
 STATUS_FILTERS = {"kekurangan", "kelebihan", "sesuai", "tanpa_dasar"}
@@ -157,9 +157,11 @@ class VacancyMapView(UnitFilterMixin, TemplateView):
         form = self.filter_form()
         assert isinstance(form, VacancyFilterForm)  # noqa: S101 - form_class above
         months, horizon = _horizon(form, today())
-        report = vacancy_map_for(viewer=self.request.user, unit=self.chosen_unit(form), horizon=horizon)
+        unit = self.chosen_unit(form)
+        report = vacancy_map_for(viewer=self.request.user, unit=unit, horizon=horizon, named=False)
         context.update(form=form, vacancies=report, months=months)
         page = _page(self.request, report.vacancies)
+        page.object_list = name_vacancies(viewer=self.request.user, rows=page.object_list)
         releases = _page(self.request, report.releases, "releases")
         releases.object_list = name_releases(viewer=self.request.user, rows=releases.object_list)
         context.update(page_obj=page, releases=releases)
