@@ -13,6 +13,7 @@ from tepat.core.types import Viewer
 from tepat.engine.reviews import REVIEW_STATUS_LABELS, ReviewPlan, ReviewStatus, open_from, review_status
 from tepat.evaluation.models import ReviewSchedule
 from tepat.evaluation.services.reviews import current_review_plan
+from tepat.people.models import PerformanceRecord
 
 # Filter values of the list page (status codes of the engine plus the support flag).
 FILTER_OPEN = "terbuka"  # due and late together: what the supervisor has to do now
@@ -90,6 +91,12 @@ def review_schedule_get(*, viewer: Viewer, public_id: Any) -> ReviewSchedule:
         )
         .get(public_id=public_id)
     )
+
+
+def skp_history(*, schedule: ReviewSchedule) -> list[tuple[int, str]]:
+    """The newcomer's SKP predikat by year, oldest first (the supervisor's context for the review)."""
+    rows = PerformanceRecord.objects.filter(employee_id=schedule.employee_id).order_by("year")
+    return list(rows.values_list("year", "predikat"))
 
 
 @dataclass(frozen=True)

@@ -117,11 +117,16 @@ def test_box_list_is_paginated_with_a_flat_query_count(
             _assess(employee, mapped, 5.0, dt.date(2025, 1, 1))
             PerformanceRecord.objects.create(employee=employee, year=2025, predikat="Sangat Baik")
 
+    grid = reverse("evaluation:talent_map")
     add(3)
     with django_assert_max_num_queries(20) as few:
         response = client.get(url)
+    with django_assert_max_num_queries(20) as few_grid:
+        client.get(grid)
     assert response.content.count(b"<tr>") == 1 + 4
     add(60)
+    with django_assert_max_num_queries(len(few_grid.captured_queries)):
+        assert b"66 pegawai dalam cakupan" in client.get(grid).content
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert response.content.count(b"<tr>") == 1 + 50  # one page of 50

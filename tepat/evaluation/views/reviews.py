@@ -21,6 +21,7 @@ from tepat.evaluation.selectors.reviews import (
     review_rows,
     review_schedule_get,
     review_schedules,
+    skp_history,
 )
 from tepat.evaluation.services.reviews import current_review_plan, review_submit
 
@@ -91,6 +92,7 @@ def review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "form": form,
         "plan": current_review_plan(),
         "answers": _answers(row.review),
+        "skp": skp_history(schedule=schedule),
     }
     return render(
         request, "evaluation/review_detail.html", context, status=400 if form and form.errors else 200
