@@ -22,6 +22,8 @@ from tepat.core.models import AuditEntry
 from tepat.engine.privacy import Access, BulkExport, SubjectExposure, day_bounds, exposures
 
 PAGE_SIZE = 50
+# Object types whose rows are about identifiable employees (directly or through a move on an SK/agenda).
+SUBJECT_TYPES = frozenset({"people.employee", "transfers.move", "transfers.decree", "transfers.boardsession"})
 CASE_LIMIT = 2000  # a single case with more rows than this is shown truncated (and says so)
 TRAIL_FIELDS = (
     "id",
@@ -227,8 +229,11 @@ def _resolve_subjects(grouped: Sequence[Mapping[str, Any]]) -> tuple[list[Access
     for g in grouped:
         ids.setdefault(g["object_type"], set()).add(g["object_id"])
     owners: dict[tuple[str, str], list[str]] = {}
-    for public_id in ids.get("people.employee", ()):
-        owners[("people.employee", public_id)] = [public_id]
+    from tepat.people.models import Employee
+
+    people = [i for i in ids.get("people.employee", ()) if _is_uuid(i)]
+    for public_id in Employee.objects.filter(public_id__in=people).values_list("public_id", flat=True):
+        owners[("people.employee", str(public_id))] = [str(public_id)]
     lookups = {
         "transfers.move": "public_id__in",
         "transfers.decree": "decree__public_id__in",
@@ -246,6 +251,8 @@ def _resolve_subjects(grouped: Sequence[Mapping[str, Any]]) -> tuple[list[Access
             owners.setdefault((object_type, str(key)), []).append(str(employee))
     accesses, unresolved = [], 0
     for g in grouped:
+        if g["object_type"] not in SUBJECT_TYPES:
+            continue  # not about one person (an audit page, a seat); rankings are read from `shown`
         subjects = owners.get((g["object_type"], g["object_id"]))
         if not subjects:
             unresolved += g["n"]

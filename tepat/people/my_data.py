@@ -317,7 +317,7 @@ def processing_history(employee: Employee, keys: Iterable[Q]) -> Section:
         changes = e["changes"] if isinstance(e["changes"], dict) else {}
         rows.append(
             [
-                when.replace(tzinfo=None),
+                when,
                 e["action"],
                 ACTION_CATEGORIES.get(e["action"], AuditEntry.Kind(e["kind"]).label),
                 OBJECT_LABELS.get(e["object_type"], e["object_type"]),

@@ -148,7 +148,7 @@ def test_trail_page_query_count_does_not_grow_with_rows(
 def test_the_trail_of_one_case_in_time_order(world: World) -> None:  # noqa: F811
     employee = world.gov.staff_kelurahan
     move = world.propose(employee).moves.get()
-    walk(world, move, State.DISETUJUI)
+    walk(world, move, State.SK_TERBIT)
     other = world.propose(world.gov.staff_dinas).moves.get()
     client = Client()
     client.force_login(world.cast.auditor)
@@ -156,7 +156,10 @@ def test_the_trail_of_one_case_in_time_order(world: World) -> None:  # noqa: F81
     assert response.status_code == 200
     actions = [row["action"] for row in response.context["trail"].rows]
     assert actions[:3] == ["move_create", "move_ajukan", "move_verifikasi"]
-    assert actions.index("board_vote") < actions.index("move_setujui") == len(actions) - 1
+    assert actions.index("board_vote") < actions.index("move_setujui") < actions.index("decree_issue")
+    decree = move.decree if move.decree_id else type(move).objects.get(pk=move.pk).decree
+    assert decree is not None
+    assert str(decree.public_id) in {row["object_id"] for row in response.context["trail"].rows}
     ids = {row["object_id"] for row in response.context["trail"].rows}
     assert str(other.public_id) not in ids
     use = AuditEntry.objects.filter(action="audit_case_view").get()
@@ -195,11 +198,26 @@ def test_breach_report_names_the_subjects_one_account_read_in_the_period(
         object_type="people.employee",
         changes={"format": "xlsx", "filename": "pegawai.xlsx", "rows": 3},
     )
+    audit_record(  # a ranking that showed staff[1] again, and a seat-only read that names nobody
+        actor=analyst,
+        action="view_candidate_ranking",
+        kind=AuditEntry.Kind.ACCESS,
+        object_type="planning.candidateranking",
+        object_id="7",
+        changes={"shown": [str(staff[1].public_id)]},
+    )
+    audit_record(
+        actor=analyst, action="view_seat_fit", kind=AuditEntry.Kind.ACCESS, object_type="organization.seat"
+    )
+    gone = audit_record(
+        actor=analyst, action="view_profile", kind=AuditEntry.Kind.ACCESS, object_type="people.employee"
+    )
     report = breach_report(account=analyst, start=today() - dt.timedelta(days=7), end=today())
     found = {s.nip: s.exposure.count for s in report.subjects}
-    assert found == {staff[0].nip: 2, staff[1].nip: 1}
+    assert found == {staff[0].nip: 2, staff[1].nip: 2}
+    assert report.unresolved == 1, gone  # a row about an employee the trail can no longer name
     assert [b.filename for b in report.bulk] == ["pegawai.xlsx"]
-    assert report.subjects[0].name == staff[0].name
+    assert {s.name for s in report.subjects} == {staff[0].name, staff[1].name}
 
 
 def test_breach_report_page_renders_the_notice_and_is_audited(
@@ -250,3 +268,23 @@ def test_breach_downloads_are_formula_escaped_and_audited(
     exports = AuditEntry.objects.filter(action="export", actor__username="auditor-all")
     assert sorted(exports.values_list("changes__format", flat=True)) == ["csv", "xlsx"]
     assert client.get(reverse("core:audit_breach_download", args=["pdf"]), period).status_code == 404
+
+
+@pytest.mark.parametrize("subjects", [2, 20])
+def test_breach_page_query_count_does_not_grow_with_subjects(
+    subjects: int,
+    gov: SmallGovernment,
+    client_as: Callable[..., Client],
+    make_user: Callable[..., User],
+    django_assert_max_num_queries: Any,
+) -> None:
+    from tepat.people.tests.factories import EmployeeFactory
+
+    analyst = make_user(Role.ANALYST, username="analis.banyak")
+    for employee in EmployeeFactory.create_batch(subjects):
+        audit_record(actor=analyst, action="view_profile", obj=employee, kind=AuditEntry.Kind.ACCESS)
+    client = client_as(Role.AUDITOR)
+    period = {"account": "analis.banyak", "start": today().isoformat(), "end": today().isoformat()}
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("core:audit_breach"), period)
+    assert len(response.context["report"].subjects) == subjects

@@ -20,6 +20,7 @@ from tepat.accounts.models import User
 from tepat.core.models import AuditEntry
 from tepat.core.selectors_audit import AuditFilters, audit_page, breach_report
 from tepat.people.models import Employee
+from tepat.people.my_data import my_data_build
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.django_db]
 
@@ -106,7 +107,14 @@ def test_breach_report_over_a_million_audit_rows() -> None:
     browsed = time.monotonic() - started
     assert len(page.rows) == 50
     assert len(deep.rows) == 50
+
+    started = time.monotonic()
+    own = my_data_build(employee=people[5])  # "Data Saya" of one subject over the same trail
+    exported = time.monotonic() - started
+    about_5 = sum(1 for g in range(1, ROWS + 1) if g % 10 != 6 and (g // ACTORS) % SUBJECTS == 5)
+    assert len(own.history.rows) == about_5
     print(  # noqa: T201 - the figures the report quotes
         f"\n1M-row audit table: insert+analyze {inserted:.1f} s; breach report {took:.2f} s "
-        f"({len(report.subjects)} subjects, {sum(expected.values())} reads); two browser pages {browsed:.3f} s"
+        f"({len(report.subjects)} subjects, {sum(expected.values())} reads); two browser pages {browsed:.3f} s; "
+        f"Data Saya of one subject {exported:.2f} s ({about_5} history rows)"
     )
