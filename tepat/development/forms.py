@@ -56,6 +56,18 @@ class ItemForm(BootstrapFormMixin, forms.Form):
     note = forms.CharField(label="Catatan", max_length=500, required=False)
 
 
+def shared_choices() -> dict[str, list[Any]]:
+    """The select options of ItemForm, read once per page instead of once per rendered form."""
+    form = ItemForm()
+    return {name: list(form.fields[name].choices) for name in ("course", "competency")}  # type: ignore[attr-defined]
+
+
+def with_choices(form: ItemForm, choices: dict[str, list[Any]]) -> ItemForm:
+    for name, options in choices.items():
+        form.fields[name].choices = options  # type: ignore[attr-defined]
+    return form
+
+
 class EnrolForm(BootstrapFormMixin, forms.Form):
     enrolled_on = forms.DateField(label="Tanggal mendaftar", widget=DATE, required=False)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -156,3 +157,21 @@ def test_the_catalogue_page_lists_courses(dev: Dev) -> None:
     )
     assert "Pelatihan Kepemimpinan Pengawas" in page
     assert "Magang penyelenggaraan" not in page
+
+
+def test_the_plan_page_runs_a_constant_number_of_queries_whatever_the_items(dev: Dev) -> None:
+    from tepat.development.services.items import ItemData, item_add
+
+    client = login(dev.admin)
+
+    def count() -> int:
+        client.get(detail(dev))
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(detail(dev)).status_code == 200
+        return len(ctx.captured_queries)
+
+    small = count()
+    for i in range(8):
+        data = ItemData(f"Kegiatan {i}", "nonklasikal", today() + dt.timedelta(days=40), Decimal(4))
+        item_add(actor=dev.admin, plan=dev.plan, data=data)
+    assert count() == small

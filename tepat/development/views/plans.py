@@ -22,6 +22,8 @@ from tepat.development.forms import (
     PlanCreateForm,
     PlanFilterForm,
     ReassessForm,
+    shared_choices,
+    with_choices,
 )
 from tepat.development.models import DevelopmentPlan, PlanItem, Route
 from tepat.development.services.plans import plan_create
@@ -90,6 +92,7 @@ def _item_rows(
     scope = user_scope(request.user)
     own = plan.employee.user_id is not None and plan.employee.user_id == request.user.pk
     active = plan.status == DevelopmentPlan.Status.ACTIVE
+    choices = shared_choices() if active and policy.may_plan(scope) else {}
     rows = []
     for item in items:
         key = str(item.public_id)
@@ -107,7 +110,7 @@ def _item_rows(
                     initial={"jp": item.jp_planned, "organizer": item.course.provider if item.course else ""},
                     prefix=f"c-{key[:8]}",
                 ),
-                "edit_form": bound.get(f"edit:{key}") or _edit_form(item),
+                "edit_form": with_choices(bound.get(f"edit:{key}") or _edit_form(item), choices),
                 "cancel_form": bound.get(f"cancel:{key}") or CancelForm(prefix=f"x-{key[:8]}"),
                 "enrol_form": bound.get(f"enrol:{key}") or EnrolForm(prefix=f"e-{key[:8]}"),
             }
