@@ -77,7 +77,7 @@ def _read_param(name: str, value: Any) -> tuple[str, Any]:
         return ("" if ok else f"harus berupa angka {flow:g} sampai {fhigh:g}"), float(value) if ok else None
     if name == "interval":
         return ("" if value in ("bootstrap", "t") else "harus salah satu dari: bootstrap, t"), value
-    if name == "exact_on":
+    if name in ("exact_on", "relax_order"):
         ok = isinstance(value, list) and all(v in STRATA_FIELDS for v in value)
         return ("" if ok else "harus daftar dari: " + ", ".join(STRATA_FIELDS)), tuple(value) if ok else None
     return _read_event_years(value)

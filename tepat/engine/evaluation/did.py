@@ -36,6 +36,18 @@ class Matched:
     reason: IntArray  # 0 = matched
     matches: IntArray  # movers × k stayer rows, NO_MATCH pads
     post_first: IntArray  # first "after" year
+    relaxed: IntArray  # how many strata fields were dropped to find a comparison (0 = all matched exactly)
+
+
+def strata_levels(params: Params) -> list[tuple[str, ...]]:
+    """The exact-match fields, then the same without each `relax_order` field in turn (coarser strata)."""
+    names = list(params.exact_on)
+    levels = [tuple(names)]
+    for dropped in params.relax_order:
+        if dropped in names:
+            names.remove(dropped)
+            levels.append(tuple(names))
+    return levels
 
 
 def compare(
@@ -52,8 +64,9 @@ def compare(
         reason=np.full(m, NO_DATA, dtype=np.int64),
         matches=np.full((m, params.k), NO_MATCH, dtype=np.int64),
         post_first=post_first,
+        relaxed=np.zeros(m, dtype=np.int64),
     )
-    strata = strata_codes(covariates, params.exact_on, n)
+    levels = [strata_codes(covariates, names, n) for names in strata_levels(params)]
     is_mover = np.zeros(n, dtype=bool)
     is_mover[rows] = True
     windows = (
@@ -75,18 +88,24 @@ def compare(
         assessable = group[enough[group_rows]]
         if not len(assessable):
             continue
-        matches, reasons = match_nearest(
-            mover_rows=rows[assessable],
-            candidates=stayers,
-            strata=strata,
-            pre=pre,
-            trend=trend,
-            k=params.k,
-            caliper=params.caliper,
-            trend_weight=params.trend_weight,
-        )
-        out.matches[assessable] = matches
-        out.reason[assessable] = reasons
+        pending = assessable
+        for level, strata in enumerate(levels):  # coarser strata only for movers with an empty stratum
+            matches, reasons = match_nearest(
+                mover_rows=rows[pending],
+                candidates=stayers,
+                strata=strata,
+                pre=pre,
+                trend=trend,
+                k=params.k,
+                caliper=params.caliper,
+                trend_weight=params.trend_weight,
+                seed=params.seed,
+            )
+            out.matches[pending], out.reason[pending], out.relaxed[pending] = matches, reasons, level
+            pending = pending[reasons == EMPTY_STRATUM]
+            if not len(pending):
+                break
+        matches = out.matches[assessable]
         change = post - pre
         found = matches != NO_MATCH
         picked = np.where(found, change[np.where(found, matches, 0)], 0.0)

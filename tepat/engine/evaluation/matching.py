@@ -1,7 +1,9 @@
 """Comparison groups: exact match on coarse strata, then the k nearest stayers on pre-move SKP level and trend.
 
-Matching is with replacement (one stayer may compare with several movers: stayers are many, movers few) and
-deterministic: ties in distance go to the lower panel row.
+Matching is with replacement (one stayer may compare with several movers: stayers are many, movers few).
+SKP values are discrete, so exact ties in distance are the rule; they are broken by a seeded pseudo-random order
+per (mover, stayer) pair (`tie_order`), not by panel row: by row, the same few stayers would serve every mover of
+a stratum and their own luck would move the whole round. Same seed, same matches.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from tepat.engine.evaluation.panel import BoolArray, FloatArray, IntArray
 
 AGE_EDGES = (30, 40, 50)  # bands: < 30, 30–39, 40–49, ≥ 50
 NO_MATCH = -1
+TIE_SCALE = 1e-6  # far below the 0.01 resolution of SKP distances: only reorders exact ties
 CHUNK = 256  # movers per distance block: bounds memory at CHUNK × stayers-in-stratum floats
 
 # why a mover got no comparison group
@@ -47,6 +50,20 @@ def strata_codes(columns: Mapping[str, IntArray], names: Sequence[str], n: int) 
     return np.asarray(codes, dtype=np.int64).reshape(-1)
 
 
+def tie_order(movers: IntArray, stayers: IntArray, seed: int) -> FloatArray:
+    """A pseudo-random number in [0, 1) per (mover row, stayer row) pair: a splitmix64-style hash of both rows and
+    the seed, so the order depends on nothing else (not on chunking or on which other movers are evaluated)."""
+    with np.errstate(over="ignore"):
+        h = (movers.astype(np.uint64)[:, None] * np.uint64(0x9E3779B97F4A7C15)) ^ (
+            stayers.astype(np.uint64)[None, :] * np.uint64(0xBF58476D1CE4E5B9)
+        )
+        h ^= np.uint64(seed & 0xFFFFFFFF)
+        h ^= h >> np.uint64(31)
+        h *= np.uint64(0x94D049BB133111EB)
+        h ^= h >> np.uint64(29)
+    return np.asarray((h >> np.uint64(11)).astype(np.float64) / float(2**53), dtype=np.float64)
+
+
 def match_nearest(
     *,
     mover_rows: IntArray,
@@ -57,11 +74,12 @@ def match_nearest(
     k: int,
     caliper: float,
     trend_weight: float,
+    seed: int | None = None,
 ) -> tuple[IntArray, IntArray]:
     """For each mover: up to k stayer rows (NO_MATCH pads) and the reason code (MATCHED when ≥ 1 found).
 
     Distance = |pre-move mean difference| + trend_weight × |pre-move trend difference|; a stayer farther than
-    `caliper` points is no comparison."""
+    `caliper` points is no comparison. With `seed`, stayers at equal distance are taken in `tie_order`."""
     matches = np.full((len(mover_rows), k), NO_MATCH, dtype=np.int64)
     reasons = np.full(len(mover_rows), EMPTY_STRATUM, dtype=np.int64)
     pool = np.flatnonzero(candidates)
@@ -80,9 +98,19 @@ def match_nearest(
             distance = np.abs(pre[stayers][None, :] - pre[rows][:, None]) + trend_weight * np.abs(
                 trend[stayers][None, :] - trend[rows][:, None]
             )
-            nearest = np.argsort(distance, axis=1, kind="stable")[:, :k]
+            order = distance if seed is None else distance + TIE_SCALE * tie_order(rows, stayers, seed)
+            nearest = _k_smallest(order, k)
             near_d = np.take_along_axis(distance, nearest, axis=1)
             chosen = np.where(near_d <= caliper, stayers[nearest], NO_MATCH)
             matches[block, : chosen.shape[1]] = chosen
             reasons[block] = np.where((chosen != NO_MATCH).any(axis=1), MATCHED, OUTSIDE_CALIPER)
     return matches, reasons
+
+
+def _k_smallest(order: FloatArray, k: int) -> IntArray:
+    """Column indices of the k smallest values per row, smallest first (partition, then sort only those k)."""
+    if k >= order.shape[1]:
+        return np.asarray(np.argsort(order, axis=1, kind="stable"), dtype=np.int64)
+    part = np.argpartition(order, k - 1, axis=1)[:, :k]
+    inner = np.argsort(np.take_along_axis(order, part, axis=1), axis=1, kind="stable")
+    return np.asarray(np.take_along_axis(part, inner, axis=1), dtype=np.int64)

@@ -24,6 +24,9 @@ class Params:
     caliper: float = 12.0  # max distance on pre-move SKP (about one predikat step)
     trend_weight: float = 0.5
     exact_on: tuple[str, ...] = STRATA_FIELDS
+    # A mover whose stratum holds no stayer is matched again without these fields, one by one (unit kind
+    # first: a kelurahan and a kecamatan office do similar work); the row says which were dropped.
+    relax_order: tuple[str, ...] = ("unit_kind", "age_band")
     interval: str = "bootstrap"  # or "t"
     confidence: float = 0.95
     bootstrap_samples: int = 2000
@@ -38,6 +41,7 @@ class Params:
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["exact_on"] = list(self.exact_on)
+        data["relax_order"] = list(self.relax_order)
         data["event_years"] = list(self.event_years)
         return data
 

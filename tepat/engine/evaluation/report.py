@@ -9,7 +9,7 @@ import numpy as np
 
 from tepat.engine.evaluation.aggregate import event_study, groups, summarize
 from tepat.engine.evaluation.classify import CLASS_LABELS, classify, early_warnings
-from tepat.engine.evaluation.did import REASONS, Matched, compare, event_series
+from tepat.engine.evaluation.did import REASONS, Matched, compare, event_series, strata_levels
 from tepat.engine.evaluation.matching import NO_MATCH
 from tepat.engine.evaluation.panel import FloatArray, IntArray, Panel
 from tepat.engine.evaluation.params import Mover, Params
@@ -85,6 +85,7 @@ def _mover_row(
         "comparisons": len(stayers),
         "comparison_refs": [refs[s] if refs is not None else s for s in stayers],
         "matched": reason_code == 0,
+        "relaxed": _dropped(p, int(matched.relaxed[i])) if reason_code == 0 else [],
         "reason": reason,
         "class": verdict,
         "class_label": CLASS_LABELS[verdict],
@@ -96,6 +97,12 @@ def _mover_row(
         "series_comparison": [_num(v) for v in comparison_series],
         **mover.extra,
     }
+
+
+def _dropped(p: Params, level: int) -> list[str]:
+    """The strata fields left out to find this mover's comparison (none at level 0)."""
+    levels = strata_levels(p)
+    return [name for name in levels[0] if name not in levels[level]]
 
 
 def _post_years(panel: Panel, row: int, first: int, p: Params) -> list[tuple[int, float]]:

@@ -280,3 +280,33 @@ def test_stored_rows_re_aggregate_to_the_same_figures() -> None:
     part = summarize(half, Params(caliper=30))
     assert part["movers_total"] == 20
     assert part["comparisons"] == len({ref for r in half if r["matched"] for ref in r["comparison_refs"]})
+
+
+@pytest.mark.parametrize(
+    ("relax_order", "matched", "relaxed"),
+    [
+        (("unit_kind", "age_band"), True, ["unit_kind"]),
+        (("age_band",), False, []),  # unit kind never dropped: nobody in a kelurahan stayed
+        ((), False, []),
+    ],
+)
+def test_empty_stratum_is_matched_again_on_coarser_strata(
+    relax_order: tuple[str, ...], matched: bool, relaxed: list[str]
+) -> None:
+    cov = strata(1, 1, 1, 2)
+    cov["unit_kind"] = np.asarray([7, 3, 3, 3])  # the mover's new unit is of a kind no stayer is in
+    row = evaluate(panel_of(BASE), cov, [mover()], Params(k=1, relax_order=relax_order))["movers"][0]
+    assert row["matched"] is matched
+    assert row["relaxed"] == relaxed
+    if matched:
+        assert row["effect"] == 12.0
+
+
+def test_ties_are_spread_over_equal_stayers_not_the_lowest_rows() -> None:
+    """Discrete SKP makes exact ties the rule; by row order three stayers would serve all twenty movers."""
+    rows = [[NAN, 83, 83, 95, 95]] * 20 + [[NAN, 83, 83, 83, 83]] * 60
+    movers = [mover(r) for r in range(20)]
+    result = evaluate(panel_of(rows), strata(*([1] * 80)), movers, Params(k=3))
+    assert result["summary"]["comparisons"] > 30
+    again = evaluate(panel_of(rows), strata(*([1] * 80)), movers, Params(k=3))
+    assert again == result  # the tie order is seeded

@@ -71,14 +71,16 @@ def test_panel_reads_in_constant_queries(gov: SmallGovernment, django_assert_num
 
 
 def test_service_stores_an_audited_run_with_the_effect(gov: SmallGovernment) -> None:
-    build_world(gov)
+    world = build_world(gov)
     actor = UserFactory.create()
     run = evaluation_run(actor=actor, round_year=ROUND, parameters={"k": 2})
     assert run.status == "selesai"
     # into the kelurahan: +12, +12, −15 (Butuh Perbaikan); into the dinas: +12 × 3; stayers: 0
     assert run.effect == pytest.approx((12 * 5 - 15) / 6, abs=0.01)
     assert (run.movers, run.unmatched, run.needs_support) == (6, 0, 1)
-    assert run.comparisons == 4  # two nearest stayers in each unit kind
+    refs = {ref for row in run.result["movers"] for ref in row["comparison_refs"]}
+    assert refs <= {e.pk for e in world.stayers}  # stayers only, never a mover
+    assert run.comparisons == len(refs) >= 4  # two per mover, ties spread over the six equal stayers per unit
     assert run.result["summary"]["sentence"].startswith("Pegawai yang dimutasi naik rata-rata +7,5 poin SKP")
     assert run.engine_version == "evaluation-1.0"
     assert len(run.inputs_hash) == 64

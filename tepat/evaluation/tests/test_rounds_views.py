@@ -42,7 +42,7 @@ def test_analyst_computes_a_round_and_reads_it(gov: SmallGovernment, client_as: 
     assert response["Location"] == detail(run)
     page = client.get(detail(run)).content.decode()
     assert "naik rata-rata +7,5 poin SKP" in page
-    assert "6 dimutasi, 4 pembanding" in page
+    assert f"6 dimutasi, {run.comparisons} pembanding" in page
     assert "Pindah Kel 0" in page  # the one who fell below Baik: needs support
     assert "SKP setelah pindah di bawah Baik (Butuh Perbaikan pada 2025)" in page
     assert 'data-chart="round-chart-data"' in page
@@ -66,7 +66,13 @@ def test_unit_head_sees_only_the_movers_into_their_subtree(gov: SmallGovernment,
     assert "Pindah Din" not in page
     # re-aggregated over the kelurahan's three movers: (12 + 12 − 15) / 3 = +3,0
     assert "naik rata-rata +3,0 poin SKP" in page
-    assert "3 dimutasi, 2 pembanding" in page
+    kel_refs = {
+        ref
+        for r in run.result["movers"]
+        if r["sub_label"] == "Kelurahan Ngesrep"
+        for ref in r["comparison_refs"]
+    }
+    assert f"3 dimutasi, {len(kel_refs)} pembanding" in page
     assert "cakupan Anda" in page
 
 
