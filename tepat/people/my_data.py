@@ -52,10 +52,15 @@ OBJECT_LABELS = {
     "transfers.decree": "SK mutasi",
     "planning.candidateranking": "Peringkat kandidat",
 }
-# Features owned by other apps that may not exist yet; looked up by name, skipped when absent.
+# Features owned by other apps, looked up by name and skipped when absent: (app, model, title, path to the
+# employee). Only their plain fields are exported; relations (who filed, answered, reviewed) are left out.
 OPTIONAL_OWN_MODELS = (
-    ("transfers", "Objection", "Keberatan"),
-    ("transfers", "CorrectionRequest", "Permintaan perbaikan data"),
+    ("transfers", "Objection", "Keberatan", "move__employee"),
+    ("transfers", "CorrectionRequest", "Permintaan perbaikan data", "employee"),
+    ("transfers", "PulseSurvey", "Survei pasca-mutasi", "employee"),
+    ("development", "DevelopmentPlan", "Rencana pengembangan", "employee"),
+    ("development", "PlanItem", "Kegiatan pengembangan", "plan__employee"),
+    ("evaluation", "Review", "Tinjauan atasan", "schedule__employee"),
 )
 
 
@@ -185,7 +190,7 @@ RECORDS: tuple[tuple[str, str, type[models.Model], list[str], Row, Sequence[str]
     ),
     (
         "keluarga",
-        "Hubungan keluarga yang dinyatakan",
+        "Hubungan keluarga",
         FamilyRelation,
         # Only the relative's name as declared: the relative is another data subject (module docstring).
         ["Hubungan", "Nama kerabat (sebagaimana dinyatakan)", "Tanggal pernyataan"],
@@ -256,23 +261,29 @@ def _moves(employee: Employee) -> tuple[list[Section], list[Q]]:
     return sections, keys
 
 
-def _optional(employee: Employee) -> list[Section]:
-    """Own rows of models other engineers add (objections, correction requests), if they exist yet."""
-    sections = []
-    for app_label, name, title in OPTIONAL_OWN_MODELS:
+def _optional(employee: Employee) -> tuple[list[Section], list[Q]]:
+    """Own rows of models other apps add (objections, corrections, surveys, plans, reviews), if present;
+    and their audit keys (public id, else pk, as `tepat.core.audit` writes them)."""
+    sections, keys = [], []
+    for app_label, name, title, path in OPTIONAL_OWN_MODELS:
         try:
             model = apps.get_model(app_label, name)
         except LookupError:
             continue
-        if not any(f.name == "employee" for f in model._meta.get_fields()):
-            continue
-        plain = [f for f in model._meta.concrete_fields if not f.is_relation]
-        rows = [
-            [_cell(getattr(obj, f.attname)) for f in plain]
-            for obj in model._default_manager.filter(employee=employee)
-        ]
-        sections.append(Section(name.lower(), title, [str(f.verbose_name) for f in plain], rows))
-    return sections
+        plain = [f for f in model._meta.concrete_fields if not f.is_relation and f.name != "id"]
+        rows = list(model._default_manager.filter(**{path: employee}))
+        sections.append(
+            Section(
+                name.lower(),
+                title,
+                [str(f.verbose_name) for f in plain],
+                [[_cell(getattr(obj, f.attname)) for f in plain] for obj in rows],
+            )
+        )
+        if rows:
+            ids = [str(getattr(obj, "public_id", obj.pk)) for obj in rows]
+            keys.append(Q(object_type=model._meta.label_lower, object_id__in=ids))
+    return sections, keys
 
 
 def _cell(value: Any) -> Any:
@@ -346,8 +357,9 @@ def my_data_build(*, employee: Employee) -> MyData:
     )
     record_sections, record_keys = _records(employee)
     move_sections, move_keys = _moves(employee)
-    sections = [_profile(employee), *record_sections, *move_sections, *_optional(employee)]
-    history = processing_history(employee, [*record_keys, *move_keys])
+    optional_sections, optional_keys = _optional(employee)
+    sections = [_profile(employee), *record_sections, *move_sections, *optional_sections]
+    history = processing_history(employee, [*record_keys, *move_keys, *optional_keys])
     return MyData(employee, timezone.now(), sections, history)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from openpyxl import load_workbook
 
 from conftest import SmallGovernment
@@ -211,6 +211,12 @@ def test_page_offers_both_formats_and_the_correction_link_only_if_it_exists(
     assert reverse("people:my_data_download", args=["json"]) in body
     profile = _client(pair[2]).get(pair[0].get_absolute_url()).content.decode()
     assert reverse("people:my_data") in profile
+    try:
+        correction = reverse("transfers:correction_create")
+    except NoReverseMatch:
+        assert "Sampaikan permintaan perbaikan kepada BKPP." in body
+    else:
+        assert correction in body
 
 
 def test_export_queries_stay_flat(
@@ -223,3 +229,30 @@ def test_export_queries_stay_flat(
     client = _client(user)
     with django_assert_max_num_queries(30):
         assert client.get(reverse("people:my_data_download", args=["json"])).status_code == 200
+
+
+def test_own_correction_requests_and_their_trail_are_exported_not_the_spouses(
+    pair: tuple[Employee, Employee, User], make_user: Callable[..., User]
+) -> None:
+    from django.utils import timezone
+
+    from tepat.transfers.models import CorrectionRequest
+
+    budi, citra, user = pair
+    admin = make_user(Role.HR_ADMIN)
+    due = timezone.now() + dt.timedelta(hours=72)
+    mine = CorrectionRequest.objects.create(
+        employee=budi, field="skp", wrong="SKP 2025", proposed="Baik", filed_by=user, due_at=due
+    )
+    CorrectionRequest.objects.create(
+        employee=citra, field="nama", wrong="Citra", proposed="Citra Rahasia", filed_by=admin, due_at=due
+    )
+    audit_record(actor=admin, action="correction_handle", obj=mine, changes={"status": "selesai"})
+    text = _client(user).get(reverse("people:my_data_download", args=["json"])).content.decode()
+    document = json.loads(text)
+    assert [r["usulan perbaikan"] for r in document["data"]["correctionrequest"]] == ["Baik"]
+    assert "Citra Rahasia" not in text
+    handled = [h for h in document["rekam_jejak_pemrosesan"] if h["Kegiatan"] == "correction_handle"]
+    assert [(h["Oleh (peran)"], h["Data yang disentuh"]) for h in handled] == [
+        ("Admin Kepegawaian (BKPP)", "status")
+    ]
