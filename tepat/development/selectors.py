@@ -16,6 +16,7 @@ from tepat.core.types import Viewer
 from tepat.development.inputs import catalogue, latest_levels, rules_on, standard_for
 from tepat.development.models import DevelopmentPlan, PlanItem, TrainingCourse
 from tepat.engine.development import (
+    GROUP_LABELS,
     ROUTE_LABELS,
     ItemState,
     JpProgress,
@@ -124,6 +125,7 @@ class PlanView:
     reassessment: Reassessment
     first_window_end: date
     planned_jp: Decimal
+    gaps: list[dict[str, Any]]  # the snapshot taken when the plan was made, with the group's label
 
 
 def plan_view(plan: DevelopmentPlan, *, on: date | None = None) -> PlanView:
@@ -141,6 +143,7 @@ def plan_view(plan: DevelopmentPlan, *, on: date | None = None) -> PlanView:
         reassessment=reassessment_due(plan.start, states, rules),
         first_window_end=add_months(plan.start, rules.first_window_months),
         planned_jp=sum((i.jp_planned for i in items if i.status != PlanItem.Status.CANCELLED), Decimal(0)),
+        gaps=[{**gap, "group_label": GROUP_LABELS.get(gap.get("group", ""), "")} for gap in plan.gaps],
     )
 
 

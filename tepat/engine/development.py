@@ -388,7 +388,11 @@ def reassessment_due(tmt: date, items: Sequence[ItemState], rules: DevelopmentRu
     completed = [item.completed_on for item in items if item.status == "selesai" and item.completed_on]
     if items and all(item.status in DONE_STATES for item in items) and completed:
         day = min(max(completed), latest)
-        return Reassessment(day, f"Semua kegiatan selesai ({format_date(max(completed))}): asesmen ulang.")
+        return Reassessment(
+            day,
+            f"Semua kegiatan selesai (terakhir {format_date(max(completed))}): asesmen ulang sudah dapat "
+            f"dilaksanakan, paling lambat {format_date(latest)}.",
+        )
     return Reassessment(
         latest, f"Asesmen ulang {rules.reassessment_months} bulan setelah TMT ({format_date(latest)})."
     )
