@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.contrib.admin.sites import site
@@ -114,3 +115,18 @@ def test_nobody_else_ends_sessions(
     assert client.post(reverse("accounts:user_deactivate", args=[target.public_id])).status_code == 403
     assert not _lands_on_login(cookies[0])
     assert not AuditEntry.objects.filter(action__in=["user_sessions_end", "user_deactivate"]).exists()
+
+
+@pytest.mark.parametrize("users", [3, 30])
+def test_session_list_query_count_is_flat(
+    users: int,
+    client_as: Callable[..., Client],
+    make_user: Callable[..., User],
+    django_assert_max_num_queries: Any,
+) -> None:
+    for i in range(users):
+        _signed_in(make_user(Role.ANALYST, username=f"pengguna.{i:02d}"), 1)
+    admin = client_as(Role.HR_ADMIN)
+    with django_assert_max_num_queries(8):
+        response = admin.get(reverse("accounts:session_list"))
+    assert len(response.context["rows"]) == min(users + 1, 20)
