@@ -126,6 +126,7 @@ class PlanView:
     first_window_end: date
     planned_jp: Decimal
     gaps: list[dict[str, Any]]  # the snapshot taken when the plan was made, with the group's label
+    today: date  # open items due before it are overdue
 
 
 def plan_view(plan: DevelopmentPlan, *, on: date | None = None) -> PlanView:
@@ -144,6 +145,7 @@ def plan_view(plan: DevelopmentPlan, *, on: date | None = None) -> PlanView:
         first_window_end=add_months(plan.start, rules.first_window_months),
         planned_jp=sum((i.jp_planned for i in items if i.status != PlanItem.Status.CANCELLED), Decimal(0)),
         gaps=[{**gap, "group_label": GROUP_LABELS.get(gap.get("group", ""), "")} for gap in plan.gaps],
+        today=day,
     )
 
 

@@ -143,3 +143,16 @@ def test_reassessment_is_recorded_by_hr_admin_only_and_closes_the_plan(dev: Dev)
     plan = plan_reassess(actor=dev.admin, plan=dev.plan, reassessed_on=today(), note="Naik ke level 3")
     assert plan.status == "selesai"
     assert AuditEntry.objects.filter(action="development_plan_reassess").count() == 1
+
+
+def test_plan_update_is_audited_with_old_and_new_and_refused_to_the_employee(dev: Dev) -> None:
+    from tepat.development.services.plans import plan_update
+
+    with pytest.raises(ApplicationError):
+        plan_update(actor=dev.budi_user, plan=dev.plan, data={"status": "batal"})
+    plan_update(actor=dev.admin, plan=dev.plan, data={"status": "batal", "reason": "Pegawai pensiun"})
+    entry = AuditEntry.objects.get(action="development_plan_update")
+    assert entry.changes["status"] == {"old": "aktif", "new": "batal"}
+    with pytest.raises(InvalidInput) as caught:
+        plan_update(actor=dev.admin, plan=dev.plan, data={"end": dev.plan.start - dt.timedelta(days=1)})
+    assert caught.value.field == "end"

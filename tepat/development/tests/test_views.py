@@ -175,3 +175,9 @@ def test_the_plan_page_runs_a_constant_number_of_queries_whatever_the_items(dev:
         data = ItemData(f"Kegiatan {i}", "nonklasikal", today() + dt.timedelta(days=40), Decimal(4))
         item_add(actor=dev.admin, plan=dev.plan, data=data)
     assert count() == small
+
+
+def test_open_items_past_their_due_date_are_flagged(dev: Dev) -> None:
+    PlanItem.objects.filter(plan=dev.plan, competency__code="M8").update(due=today() - dt.timedelta(days=1))
+    page = login(dev.lurah).get(detail(dev)).content.decode()
+    assert page.count('data-testid="overdue"') == 1
