@@ -105,6 +105,9 @@ def test_breach_report_over_a_million_audit_rows() -> None:
     page = audit_page(filters=AuditFilters(actor=target.username, start=start, end=end))
     deep = audit_page(filters=AuditFilters(action="export"), cursor=page.next_cursor)
     browsed = time.monotonic() - started
+    started = time.monotonic()
+    assert audit_page(filters=AuditFilters(object_id="tidak-ada")).rows == []  # worst case: no such object
+    missing = time.monotonic() - started
     assert len(page.rows) == 50
     assert len(deep.rows) == 50
 
@@ -116,5 +119,6 @@ def test_breach_report_over_a_million_audit_rows() -> None:
     print(  # noqa: T201 - the figures the report quotes
         f"\n1M-row audit table: insert+analyze {inserted:.1f} s; breach report {took:.2f} s "
         f"({len(report.subjects)} subjects, {sum(expected.values())} reads); two browser pages {browsed:.3f} s; "
+        f"object id that matches nothing {missing:.2f} s; "
         f"Data Saya of one subject {exported:.2f} s ({about_5} history rows)"
     )
