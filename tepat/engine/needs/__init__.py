@@ -47,13 +47,18 @@ from tepat.engine.needs.model import (
     YearOutlook,
 )
 from tepat.engine.needs.outlook import (
+    OutlookGrid,
+    YearSum,
     bup_for,
     departure_of,
     departures,
+    grid_priorities,
+    outlook_grid,
     priorities,
     project,
     retirement_date,
     vacancy_map,
+    year_sums,
 )
 
 __all__ = [
@@ -71,6 +76,7 @@ __all__ = [
     "NeedSource",
     "NeedsRules",
     "Occupant",
+    "OutlookGrid",
     "Position",
     "PositionOutlook",
     "Priority",
@@ -84,14 +90,17 @@ __all__ = [
     "Vacancy",
     "VacancyMap",
     "YearOutlook",
+    "YearSum",
     "balances",
     "balances_from_counts",
     "bup_for",
     "departure_of",
     "departures",
     "ej_band",
+    "grid_priorities",
     "job_efficiency",
     "needs_for",
+    "outlook_grid",
     "priorities",
     "project",
     "reference_date",
@@ -100,4 +109,5 @@ __all__ = [
     "rollup",
     "round_headcount",
     "vacancy_map",
+    "year_sums",
 ]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
+import numpy.typing as npt
 
 from tepat.engine.errors import FieldProblem, InvalidInput
 from tepat.engine.needs.model import (
@@ -91,13 +93,40 @@ def _departure_grid(
     return grid
 
 
-def project(
+@dataclass(frozen=True)
+class OutlookGrid:
+    """The projection as (positions × years) arrays, in the order of the balances given: what a page
+    needs (year totals, priorities) without one object per position and year."""
+
+    position_ids: tuple[str, ...]
+    unit_ids: tuple[str, ...]
+    required: tuple[int | None, ...]
+    first_year: int
+    retirements: npt.NDArray[np.int64]
+    contract_ends: npt.NDArray[np.int64]
+    present: npt.NDArray[np.int64]  # at the end of each year
+    gap: npt.NDArray[np.int64]  # present - required (required None counts as 0: see `has_need`)
+    has_need: npt.NDArray[np.bool_]  # per position: a kebutuhan exists (else selisih is None)
+
+
+@dataclass(frozen=True)
+class YearSum:
+    year: int
+    required: int
+    present: int
+    retirements: int
+    contract_ends: int
+    shortage: int  # people missing, summed over positions in shortage that year
+    surplus: int
+
+
+def outlook_grid(
     position_balances: Sequence[Balance],
     leaving: Sequence[Departure],
     *,
     reference: date,
     rules: NeedsRules = DEFAULT_RULES,
-) -> tuple[PositionOutlook, ...]:
+) -> OutlookGrid:
     """Year by year from the year after `reference`: bezetting minus retirements and contract ends so far."""
     index = {b.need.position_id: i for i, b in enumerate(position_balances)}
     years, first = rules.projection_years, reference.year + 1
@@ -106,25 +135,83 @@ def project(
     ends = _departure_grid([d for d in leaving if d.reason != DepartureReason.PENSIUN], index, first, shape)
     now = np.array([b.present for b in position_balances], dtype=np.int64)
     present = now[:, None] - np.cumsum(retire + ends, axis=1)
-    gap = present - np.array([b.need.required or 0 for b in position_balances], dtype=np.int64)[:, None]
+    required = tuple(b.need.required for b in position_balances)
+    gap = present - np.array([r or 0 for r in required], dtype=np.int64)[:, None]
+    return OutlookGrid(
+        tuple(b.need.position_id for b in position_balances),
+        tuple(b.need.unit_id for b in position_balances),
+        required,
+        first,
+        retire,
+        ends,
+        present,
+        gap,
+        np.array([r is not None for r in required], dtype=bool),
+    )
+
+
+def project(
+    position_balances: Sequence[Balance],
+    leaving: Sequence[Departure],
+    *,
+    reference: date,
+    rules: NeedsRules = DEFAULT_RULES,
+) -> tuple[PositionOutlook, ...]:
+    """`outlook_grid` as one `PositionOutlook` (a `YearOutlook` per year) per position."""
+    grid = outlook_grid(position_balances, leaving, reference=reference, rules=rules)
+    # Python ints read once per array (`tolist`), not one numpy scalar per cell: 3,000 positions × 5 years.
+    cells = zip(
+        grid.retirements.tolist(),
+        grid.contract_ends.tolist(),
+        grid.present.tolist(),
+        grid.gap.tolist(),
+        strict=True,
+    )
+    year_numbers = range(grid.first_year, grid.first_year + rules.projection_years)
     return tuple(
         PositionOutlook(
-            bal.need.position_id,
-            bal.need.unit_id,
-            bal.need.required,
+            position,
+            unit,
+            required,
             tuple(
-                YearOutlook(
-                    first + col,
-                    int(retire[row, col]),
-                    int(ends[row, col]),
-                    int(present[row, col]),
-                    None if bal.need.required is None else int(gap[row, col]),
-                )
-                for col in range(years)
+                YearOutlook(year, r, e, p, None if required is None else g)
+                for year, r, e, p, g in zip(year_numbers, *row_cells, strict=True)
             ),
         )
-        for row, bal in enumerate(position_balances)
+        for position, unit, required, row_cells in zip(
+            grid.position_ids, grid.unit_ids, grid.required, cells, strict=True
+        )
     )
+
+
+def year_sums(grid: OutlookGrid) -> tuple[YearSum, ...]:
+    """Totals per projected year; shortage and surplus only over positions with a kebutuhan."""
+    gap = np.where(grid.has_need[:, None], grid.gap, 0)
+    required = sum(r or 0 for r in grid.required)
+    columns = zip(
+        grid.present.sum(axis=0).tolist(),
+        grid.retirements.sum(axis=0).tolist(),
+        grid.contract_ends.sum(axis=0).tolist(),
+        (-np.minimum(gap, 0)).sum(axis=0).tolist(),
+        np.maximum(gap, 0).sum(axis=0).tolist(),
+        strict=True,
+    )
+    return tuple(
+        YearSum(grid.first_year + col if grid.position_ids else 0, required, *sums)
+        for col, sums in enumerate(columns)
+    )
+
+
+def grid_priorities(grid: OutlookGrid) -> tuple[Priority, ...]:
+    """`priorities` over the grid: only the positions in shortage are read out of the arrays."""
+    short = grid.has_need[:, None] & (grid.gap < 0)
+    found = []
+    for row in np.flatnonzero(short.any(axis=1)).tolist():
+        col = int(np.argmax(short[row]))
+        gap, deepest = -int(grid.gap[row, col]), -int(grid.gap[row][short[row]].min())
+        year = grid.first_year + col
+        found.append((year, -gap, -deepest, grid.position_ids[row], grid.unit_ids[row], gap, deepest))
+    return _ranked(found)
 
 
 def priorities(outlooks: Sequence[PositionOutlook]) -> tuple[Priority, ...]:
@@ -136,6 +223,10 @@ def priorities(outlooks: Sequence[PositionOutlook]) -> tuple[Priority, ...]:
             year, gap = short[0]
             deepest = max(g for _, g in short)
             found.append((year, -gap, -deepest, outlook.position_id, outlook.unit_id, gap, deepest))
+    return _ranked(found)
+
+
+def _ranked(found: list[tuple[int, int, int, str, str, int, int]]) -> tuple[Priority, ...]:
     found.sort()
     return tuple(
         Priority(

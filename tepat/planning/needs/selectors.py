@@ -214,25 +214,6 @@ class ProjectionReport:
     skipped: tuple[str, ...]  # employee ids of PPPK without a contract end: not projected (data to complete)
 
 
-def _year_totals(outlooks: tuple[engine.PositionOutlook, ...], years: int) -> tuple[YearTotal, ...]:
-    totals = []
-    for col in range(years):
-        cells = [(o.required, o.years[col]) for o in outlooks]
-        gaps = [y.selisih for _, y in cells if y.selisih is not None]
-        totals.append(
-            YearTotal(
-                cells[0][1].year if cells else 0,
-                sum(r or 0 for r, _ in cells),
-                sum(y.present for _, y in cells),
-                sum(y.retirements for _, y in cells),
-                sum(y.contract_ends for _, y in cells),
-                sum(-g for g in gaps if g < 0),
-                sum(g for g in gaps if g > 0),
-            )
-        )
-    return tuple(totals)
-
-
 def projection_report(
     *, viewer: Viewer, unit: Unit | None = None, on: date | None = None
 ) -> ProjectionReport:
@@ -243,16 +224,17 @@ def projection_report(
     youngest = min(r.age for r in rules.bup)
     pool = leaving_at(structure=structure, on=report.reference, horizon=last_day, youngest_bup=youngest)
     leaving, skipped = projectable_departures(structure.engine_positions, pool, rules)
-    outlooks = engine.project(
+    # Arrays, not an outlook object per position and year: the page shows totals and the positions in shortage.
+    grid = engine.outlook_grid(
         [p.balance for p in report.positions], leaving, reference=report.reference, rules=rules
     )
     leavers = sorted((d for d in leaving if d.on <= last_day), key=lambda d: (d.on, d.employee_id))
     return ProjectionReport(
         report,
-        _year_totals(outlooks, rules.projection_years),
+        tuple(YearTotal(*vars(y).values()) for y in engine.year_sums(grid)),
         tuple(
             PriorityRow(p, structure.positions[int(p.position_id)], structure.units[int(p.unit_id)])
-            for p in engine.priorities(outlooks)
+            for p in engine.grid_priorities(grid)
         ),
         tuple(_leaver(d, structure) for d in leavers),
         skipped,
