@@ -10,6 +10,9 @@ them in. A review opens `open_days_before` days before its due date and is late 
 Score: four Likert items (1–5): adaptasi, penguasaan tugas, kerja sama (higher is better) and kebutuhan dukungan
 (higher means more support needed, so it counts reversed); score = (mean − 1) ÷ 4 × 100, 0–100.
 
+Continuity risk (ANCHORS §3 item 10): one proposal (batch) that takes several experienced staff (years in the
+origin unit at or above a threshold) out of the same unit leaves that unit without its memory; the unit is named.
+
 Early warning ("perlu dukungan"): a low score, a low item, a stated need for support, a score that fell since the
 previous review, or an SKP predikat after the move below the one before it. Each warning names its reason and
 a follow-up (mentoring, pelatihan, konseling/bimbingan kinerja).
@@ -57,6 +60,10 @@ DEFAULT_REVIEW_PARAMETERS: tuple[RuleParameter, ...] = (
                   notes="satu aspek dinilai sekian atau lebih rendah: perlu dukungan"),
     RuleParameter(RULE_ID, "warn_score_drop", 20, "poin", _BASIS, RuleStatus.UNCONFIRMED, _START,
                   notes="skor turun sekian poin dari tinjauan sebelumnya: perlu dukungan"),
+    RuleParameter(RULE_ID, "continuity_experienced_years", 3, "tahun", _BASIS, RuleStatus.UNCONFIRMED, _START,
+                  notes="pegawai berpengalaman: sekian tahun atau lebih di unit asal"),
+    RuleParameter(RULE_ID, "continuity_min_experienced", 2, "orang", _BASIS, RuleStatus.UNCONFIRMED, _START,
+                  notes="satu usulan memindahkan sekian pegawai berpengalaman dari satu unit: risiko kesinambungan"),
 )  # fmt: skip
 
 
@@ -67,6 +74,8 @@ class ReviewPlan:
     warn_score_below: float = 50.0
     warn_item_at_most: int = 2
     warn_score_drop: float = 20.0
+    continuity_experienced_years: float = 3.0
+    continuity_min_experienced: int = 2
 
     def label(self, kind: str) -> str:
         return next((s.label for s in self.steps if s.kind == kind), kind)
@@ -105,6 +114,8 @@ def review_plan(book: RuleBook, on: date) -> ReviewPlan:
         warn_score_below=float(value("warn_score_below")),
         warn_item_at_most=int(value("warn_item_at_most")),
         warn_score_drop=float(value("warn_score_drop")),
+        continuity_experienced_years=float(value("continuity_experienced_years")),
+        continuity_min_experienced=int(value("continuity_min_experienced")),
     )
 
 
@@ -312,3 +323,40 @@ def early_warnings(
             )
         )
     return tuple(warnings)
+
+
+@dataclass(frozen=True)
+class Departure:
+    """One person leaving a unit by a move that took effect."""
+
+    batch: str  # the proposal the move belongs to
+    unit: str  # origin unit name
+    employee: str
+    years_in_unit: float
+
+
+@dataclass(frozen=True)
+class ContinuityRisk:
+    batch: str
+    unit: str
+    experienced: tuple[str, ...]
+
+    @property
+    def sentence(self) -> str:
+        return (
+            f"{self.unit} kehilangan {len(self.experienced)} pegawai berpengalaman dalam satu usulan "
+            f"({', '.join(self.experienced)}): periksa serah terima dan kesinambungan layanan."
+        )
+
+
+def continuity_risks(departures: Sequence[Departure], plan: ReviewPlan) -> tuple[ContinuityRisk, ...]:
+    """Units that one batch took at least `continuity_min_experienced` experienced people from."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for d in departures:
+        if d.years_in_unit >= plan.continuity_experienced_years:
+            groups.setdefault((d.batch, d.unit), []).append(d.employee)
+    return tuple(
+        ContinuityRisk(batch, unit, tuple(sorted(people)))
+        for (batch, unit), people in sorted(groups.items())
+        if len(people) >= plan.continuity_min_experienced
+    )

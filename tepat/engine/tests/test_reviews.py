@@ -9,10 +9,12 @@ import pytest
 from tepat.engine.errors import InvalidInput
 from tepat.engine.reviews import (
     DEFAULT_REVIEW_PARAMETERS,
+    Departure,
     FollowUp,
     ReviewPlan,
     ReviewStatus,
     SkpYear,
+    continuity_risks,
     early_warnings,
     open_from,
     read_answers,
@@ -165,3 +167,19 @@ def test_skp_decline_against_the_last_year_before_the_move(skp: list[SkpYear], d
     assert [w.code for w in warnings] == (["skp_turun"] if declined else [])
     if declined:
         assert warnings[0].reason.startswith("Predikat SKP turun dari ")
+
+
+def test_continuity_risk_when_one_batch_takes_several_experienced_people_from_a_unit() -> None:
+    departures = [
+        Departure("P1", "Kelurahan A", "Ani", 3.0),  # 3 years exactly counts as experienced
+        Departure("P1", "Kelurahan A", "Budi", 7.5),
+        Departure("P1", "Kelurahan A", "Cici", 1.0),  # not experienced
+        Departure("P1", "Kelurahan B", "Dedi", 9.0),  # alone in B
+        Departure("P2", "Kelurahan A", "Eko", 8.0),  # another batch
+    ]
+    [risk] = continuity_risks(departures, PLAN)
+    assert (risk.batch, risk.unit, risk.experienced) == ("P1", "Kelurahan A", ("Ani", "Budi"))
+    assert risk.sentence.startswith(
+        "Kelurahan A kehilangan 2 pegawai berpengalaman dalam satu usulan (Ani, Budi)"
+    )
+    assert continuity_risks(departures[:1] + departures[2:], PLAN) == ()

@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
 from tepat.core.scoping import today
 from tepat.core.types import Viewer
-from tepat.engine.reviews import REVIEW_STATUS_LABELS, ReviewPlan, ReviewStatus, open_from, review_status
+from tepat.engine.reviews import (
+    REVIEW_STATUS_LABELS,
+    ContinuityRisk,
+    Departure,
+    ReviewPlan,
+    ReviewStatus,
+    SkpYear,
+    continuity_risks,
+    open_from,
+    review_status,
+    skp_decline,
+)
+from tepat.engine.workflow import State
 from tepat.evaluation.models import ReviewSchedule
 from tepat.evaluation.services.reviews import current_review_plan
-from tepat.people.models import PerformanceRecord
+from tepat.people.models import PerformanceRecord, PositionHistory
+from tepat.transfers.models import Move
 
 # Filter values of the list page (status codes of the engine plus the support flag).
 FILTER_OPEN = "terbuka"  # due and late together: what the supervisor has to do now
 FILTER_SUPPORT = "perlu_dukungan"
+RECENT_DAYS = 730  # moves whose SKP and continuity are still watched: two years after the TMT
+TOOK_EFFECT = (State.BERLAKU, State.SELESAI)
 FILTER_LABELS = {
     FILTER_OPEN: "Jatuh tempo dan terlambat",
     ReviewStatus.DUE.value: "Jatuh tempo",
@@ -58,7 +74,9 @@ def _filter(
     return rows.filter(conditions[status]) if status in conditions else rows
 
 
-def review_schedules(*, viewer: Viewer, status: str = "", query: str = "") -> QuerySet[ReviewSchedule]:
+def review_schedules(
+    *, viewer: Viewer, status: str = "", query: str = "", plan: ReviewPlan | None = None
+) -> QuerySet[ReviewSchedule]:
     """The viewer's review rows with what a list row shows, in one query (paginate the result)."""
     rows = ReviewSchedule.objects.visible_to(viewer).select_related(
         "employee", "unit", "move__target_seat__position", "move__origin_unit", "review"
@@ -70,7 +88,7 @@ def review_schedules(*, viewer: Viewer, status: str = "", query: str = "") -> Qu
         if status in (ReviewStatus.DONE, FILTER_SUPPORT)
         else ["due_on", "id"]
     )
-    return _filter(rows, status, current_review_plan(), today()).order_by(*order)
+    return _filter(rows, status, plan or current_review_plan(), today()).order_by(*order)
 
 
 def review_rows(schedules: Any, plan: ReviewPlan | None = None) -> list[ReviewRow]:
@@ -112,9 +130,9 @@ class ReviewCounts:
         return self.due + self.overdue
 
 
-def review_counts(*, viewer: Viewer) -> ReviewCounts:
+def review_counts(*, viewer: Viewer, plan: ReviewPlan | None = None) -> ReviewCounts:
     """The overview block's figures in one aggregate query."""
-    plan, on = current_review_plan(), today()
+    plan, on = plan or current_review_plan(), today()
     edge = open_from(on, plan)
     pending = Q(review__isnull=True)
     figures = ReviewSchedule.objects.visible_to(viewer).aggregate(
@@ -130,8 +148,84 @@ def review_counts(*, viewer: Viewer) -> ReviewCounts:
 def overview_reviews(*, viewer: Viewer, limit: int = 5) -> dict[str, Any]:
     """Context for `evaluation/_overview_reviews.html`: counts, the next open reviews, the latest warnings."""
     plan = current_review_plan()
+    open_rows = review_schedules(viewer=viewer, status=FILTER_OPEN, plan=plan)[:limit]
+    support_rows = review_schedules(viewer=viewer, status=FILTER_SUPPORT, plan=plan)[:limit]
     return {
-        "review_counts": review_counts(viewer=viewer),
-        "reviews_open": review_rows(review_schedules(viewer=viewer, status=FILTER_OPEN)[:limit], plan),
-        "reviews_support": review_rows(review_schedules(viewer=viewer, status=FILTER_SUPPORT)[:limit], plan),
+        "review_counts": review_counts(viewer=viewer, plan=plan),
+        "reviews_open": review_rows(open_rows, plan),
+        "reviews_support": review_rows(support_rows, plan),
+        **attention(viewer=viewer, plan=plan),
+    }
+
+
+@dataclass(frozen=True)
+class SkpDecline:
+    move: Move
+    before: SkpYear
+    after: SkpYear
+
+    @property
+    def sentence(self) -> str:
+        return (
+            f"Predikat SKP turun dari {self.before.predikat} ({self.before.year}) "
+            f"ke {self.after.predikat} ({self.after.year}) setelah mutasi."
+        )
+
+
+def _recent_moves(viewer: Viewer, on: date) -> QuerySet[Move]:
+    since = on - timedelta(days=RECENT_DAYS)
+    return (
+        Move.objects.visible_to(viewer)
+        .filter(status__in=TOOK_EFFECT, tmt__gte=since, tmt__lte=on)
+        .select_related("employee", "origin_unit", "target_seat__position__unit")
+        .order_by("-tmt", "id")
+    )
+
+
+def skp_declines(*, viewer: Viewer, moves: list[Move] | None = None) -> list[SkpDecline]:
+    """Newcomers of the last two years whose SKP after the move is below the last one before it, reviewed
+    or not (the annual SKP arrives after the reviews). Two queries for any number of moves."""
+    moves = moves if moves is not None else list(_recent_moves(viewer, today()))
+    records: dict[int, list[SkpYear]] = defaultdict(list)
+    rows = PerformanceRecord.objects.filter(employee_id__in={m.employee_id for m in moves})
+    for employee, year, predikat in rows.values_list("employee_id", "year", "predikat"):
+        records[employee].append(SkpYear(year, predikat))
+    found = []
+    for move in moves:
+        decline = skp_decline(records[move.employee_id], move.tmt) if move.tmt else None
+        if decline is not None:
+            found.append(SkpDecline(move, *decline))
+    return found
+
+
+def unit_continuity_risks(
+    *, viewer: Viewer, moves: list[Move] | None = None, plan: ReviewPlan | None = None
+) -> list[ContinuityRisk]:
+    """Units one proposal took several experienced people from (years in the origin unit from the position
+    history row that ended the day before the TMT). Two queries for any number of moves."""
+    moves = moves if moves is not None else list(_recent_moves(viewer, today()))
+    leaving = [m for m in moves if m.origin_unit_id is not None and m.tmt is not None]
+    ended: dict[tuple[int, date], date] = {}
+    history = PositionHistory.objects.filter(
+        employee_id__in={m.employee_id for m in leaving}, end__isnull=False
+    ).values_list("employee_id", "end", "start")
+    for employee, end, began in history:
+        if end is not None:
+            ended[(employee, end)] = began
+    departures = []
+    for move in leaving:
+        assert move.tmt is not None  # noqa: S101 - filtered above; narrows the type
+        start = ended.get((move.employee_id, move.tmt - timedelta(days=1)))
+        years = (move.tmt - start).days / 365.25 if start else 0.0
+        unit = move.origin_unit.name if move.origin_unit else ""
+        departures.append(Departure(str(move.proposal_id), unit, move.employee.full_name, years))
+    return list(continuity_risks(departures, plan or current_review_plan()))
+
+
+def attention(*, viewer: Viewer, plan: ReviewPlan | None = None) -> dict[str, Any]:
+    """SKP declines and continuity risks of the moves of the last two years, from one read of the moves."""
+    moves = list(_recent_moves(viewer, today()))
+    return {
+        "skp_declines": skp_declines(viewer=viewer, moves=moves),
+        "continuity_risks": unit_continuity_risks(viewer=viewer, moves=moves, plan=plan),
     }

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
+from conftest import seat_employee
 from tepat.accounts.models import User
 from tepat.core.models import AuditEntry
 from tepat.core.scoping import today
@@ -22,9 +23,9 @@ from tepat.engine.errors import ApplicationError
 from tepat.engine.roles import Role
 from tepat.engine.workflow import Event, State
 from tepat.evaluation.models import Review, ReviewSchedule
-from tepat.evaluation.selectors.reviews import overview_reviews
+from tepat.evaluation.selectors.reviews import overview_reviews, skp_declines, unit_continuity_risks
 from tepat.evaluation.services.reviews import review_schedules_create, review_submit
-from tepat.organization.tests.factories import UnitFactory
+from tepat.organization.tests.factories import PositionFactory, UnitFactory
 from tepat.people.models import Employee, PerformanceRecord
 from tepat.transfers.models import Move, MoveEvent
 from tepat.transfers.services.events import HANDLERS, _load_handlers, dispatch_pending_events
@@ -246,3 +247,35 @@ def test_concurrent_submits_make_one_review(newcomer: Move, lurah: User) -> None
         thread.join()
     assert sorted(outcomes) == ["ok", "refused", "refused", "refused"]
     assert Review.objects.filter(schedule=schedule).count() == 1
+
+
+def test_an_skp_decline_is_flagged_without_a_review(newcomer: Move, lurah: User) -> None:
+    year = newcomer.tmt.year  # type: ignore[union-attr]
+    PerformanceRecord.objects.create(employee_id=newcomer.employee_id, year=year - 1, predikat="Sangat Baik")
+    PerformanceRecord.objects.create(employee_id=newcomer.employee_id, year=year, predikat="Baik")
+    [decline] = skp_declines(viewer=lurah)
+    assert decline.move == newcomer
+    assert (
+        decline.sentence
+        == f"Predikat SKP turun dari Sangat Baik ({year - 1}) ke Baik ({year}) setelah mutasi."
+    )
+    page = _client(lurah).get(reverse("evaluation:review_list")).content.decode()
+    assert decline.sentence in page
+    assert not Review.objects.exists()
+
+
+def test_one_batch_taking_two_experienced_people_from_a_unit_is_a_continuity_risk(world: World) -> None:
+    gov = world.gov
+    second = seat_employee(
+        PositionFactory.create(unit=gov.kecamatan), dt.date(2018, 1, 1), name="Dodi Kecamatan"
+    )
+    proposal = world.propose(gov.staff_kecamatan, second)
+    for move in proposal.moves.all():
+        walk(world, move, State.SK_TERBIT)
+    with committed():
+        apply_due_tmt(on=today())
+    [risk] = unit_continuity_risks(viewer=world.cast.analyst)
+    assert (risk.unit, risk.experienced) == (gov.kecamatan.name, ("Ani Kecamatan", "Dodi Kecamatan"))
+    assert unit_continuity_risks(viewer=world.cast.camat) == [risk]  # the origin unit's head sees it
+    html = render_to_string("evaluation/_overview_reviews.html", overview_reviews(viewer=world.cast.analyst))
+    assert "Risiko kesinambungan: Kecamatan Banyumanik kehilangan 2 pegawai berpengalaman" in html

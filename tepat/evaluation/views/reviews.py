@@ -17,6 +17,7 @@ from tepat.engine.roles import Role
 from tepat.evaluation.forms import ReviewFilterForm, ReviewForm
 from tepat.evaluation.selectors.reviews import (
     FILTER_OPEN,
+    attention,
     review_counts,
     review_rows,
     review_schedule_get,
@@ -41,14 +42,16 @@ def review_list(request: HttpRequest) -> HttpResponse:
     status, query = default, ""
     if form.is_valid():
         status, query = form.cleaned_data["status"], form.cleaned_data["q"].strip()
-    rows = review_schedules(viewer=request.user, status=status, query=query)
+    plan = current_review_plan()
+    rows = review_schedules(viewer=request.user, status=status, query=query, plan=plan)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page_obj": page,
-        "rows": review_rows(page.object_list),
-        "counts": review_counts(viewer=request.user),
-        "plan": current_review_plan(),
+        "rows": review_rows(page.object_list, plan),
+        "counts": review_counts(viewer=request.user, plan=plan),
+        "plan": plan,
+        **attention(viewer=request.user, plan=plan),
         "query_string": _query_string(request),
     }
     return render(request, "evaluation/review_list.html", context)
@@ -62,7 +65,8 @@ def _form_error(form: ReviewForm, error: ApplicationError) -> None:
 
 def review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     schedule = scoped_or_404(request, review_schedule_get, public_id=public_id)
-    [row] = review_rows([schedule])
+    plan = current_review_plan()
+    [row] = review_rows([schedule], plan)
     scope = user_scope(request.user)
     can_submit = (
         row.status in (ReviewStatus.DUE, ReviewStatus.OVERDUE)
@@ -90,7 +94,7 @@ def review_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "schedule": schedule,
         "move": schedule.move,
         "form": form,
-        "plan": current_review_plan(),
+        "plan": plan,
         "answers": _answers(row.review),
         "skp": skp_history(schedule=schedule),
     }
