@@ -353,6 +353,7 @@ class UnitResistance:
     signals: UnitSignals
 
 
+CONCERN_BELOW = 3.5  # a question averaging under this is named in the sentence; otherwise the overall mean
 LEVEL_LABELS = {"tinggi": "Tinggi", "waspada": "Waspada", "rendah": "Rendah", "tanpa_data": "Belum ada data"}
 # Weights of the parts of the index; a part without data is left out and the others renormalise.
 WEIGHTS = {"objections": 0.4, "unread": 0.15, "low_scores": 0.25, "dissatisfaction": 0.2}
@@ -397,10 +398,13 @@ def _sentence(s: UnitSignals, rules: CommunicationRules) -> str:
     if s.unread_late:
         parts.append(f"{s.unread_late} pemberitahuan belum dibaca lebih dari {rules.unread_after_days} hari")
     survey = s.survey_now
-    if survey.averages:
+    if survey.averages and survey.overall is not None:
         code = min(QUESTION_CODES, key=lambda c: survey.averages[c])
         label = next(q.label for q in QUESTIONS if q.code == code)
-        parts.append(f"skor {label} {decimal_id(survey.averages[code])} dari 5")
+        if survey.averages[code] < CONCERN_BELOW:
+            parts.append(f"skor {label} {decimal_id(survey.averages[code])} dari 5")
+        else:
+            parts.append(f"rata-rata survei {decimal_id(survey.overall)} dari 5")
     elif survey.suppressed:
         parts.append(f"survei baru {survey.responses} jawaban (rincian disembunyikan)")
     text = "; ".join(p for p in parts if p)

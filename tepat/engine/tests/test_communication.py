@@ -279,6 +279,11 @@ def test_overdue_objections_always_flag() -> None:
     assert "1 keberatan melewati batas waktu jawaban" in result.sentence
 
 
+def test_a_calm_unit_gets_its_overall_survey_mean() -> None:
+    [result] = resistance([UnitSignals("1", "X", notices_now=3, survey_now=_survey(4.6))])  # lowest: support 3,6
+    assert result.sentence == "Rata-rata survei 4,6 dari 5."
+
+
 def test_decimal_comma() -> None:
     assert decimal_id(2.44) == "2,4"
     assert DEFAULT_RULES.survey_min_group == 5

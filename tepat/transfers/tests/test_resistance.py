@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from tepat.accounts.models import User
 from tepat.core.scoping import today
 from tepat.engine.roles import Role
 from tepat.organization.models import Unit
@@ -93,3 +94,21 @@ def test_the_map_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(10):
         response = client.get(reverse("transfers:resistance"))
     assert response.content.decode().count('data-testid="flagged-unit"') == units
+
+
+def test_the_demo_shows_one_unit_with_growing_resistance_and_runs_once(db: None) -> None:
+    from tepat.demo.banyumanik import seed_demo
+    from tepat.demo.communication import demo_communication_ensure
+    from tepat.transfers.models import Objection
+
+    seed_demo(with_accounts=True)
+    assert demo_communication_ensure() > 0
+    assert demo_communication_ensure() == 0
+    statuses = sorted(Objection.objects.values_list("status", flat=True))
+    assert statuses == ["diajukan", "diajukan", "diterima", "ditolak"]
+    assert Objection.objects.filter(escalated_at__isnull=False).count() == 1
+    camat = User.objects.get(username="camat.banyumanik")
+    results, _, _ = resistance_map(viewer=camat, on=today())
+    growing = [r for r in results if r.growing]
+    assert [r.unit_name for r in growing] == ["Kelurahan Padangsari"]
+    assert growing[0].sentence.endswith("skor dukungan atasan 2,4 dari 5.")
