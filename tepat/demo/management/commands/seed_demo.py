@@ -11,7 +11,6 @@ from django.core.management.base import BaseCommand
 from tepat.demo.accounts import ACTOR_LABEL, DEMO_PASSWORD, demo_accounts_table
 from tepat.demo.banyumanik import seed_demo
 from tepat.demo.communication import demo_communication_ensure
-from tepat.demo.communication import demo_communication_ensure
 from tepat.demo.development import demo_development_ensure
 from tepat.demo.evaluation import demo_evaluation_ensure
 from tepat.demo.reviews import demo_reviews_ensure
@@ -27,7 +26,6 @@ class Command(BaseCommand):
         tasks, formasi = demo_workloads_ensure(actor_label=ACTOR_LABEL)
         demo_reviews_ensure()  # newcomers and their reviews (JOURNEYS.md §6)
         demo_development_ensure()  # training catalogue, newcomers' development plans, JP this year
-        demo_communication_ensure()  # past round: objections, surveys, Peta Resistensi (JOURNEYS.md §5)
         demo_communication_ensure()  # past round: objections, surveys, Peta Resistensi (JOURNEYS.md §5)
         demo_evaluation_ensure()  # last year's mutation round and its evaluation (JOURNEYS.md §6)
         seconds = time.perf_counter() - started
