@@ -145,3 +145,31 @@ def test_round_page_queries_do_not_grow_with_movers(
     assert big.movers > small.movers
     with django_assert_max_num_queries(len(captured.captured_queries)):
         assert client.get(detail(big)).status_code == 200
+
+
+def test_unit_head_overview_shows_no_whole_scope_figures(gov: SmallGovernment, client_as: ClientAs) -> None:
+    run = run_for(build_world(gov))
+    page = client_as("unit_head", gov.kelurahan).get(reverse("evaluation:overview")).content.decode()
+    assert detail(run) in page
+    assert "Efek (poin SKP)" not in page
+    assert "Efek (poin SKP)" in client_as("auditor").get(reverse("evaluation:overview")).content.decode()
+
+
+def test_api_lists_runs_for_government_readers_only(
+    gov: SmallGovernment, client_as: ClientAs, django_assert_max_num_queries: Any
+) -> None:
+    world = build_world(gov)
+    run = run_for(world)
+    analyst = client_as("analyst")
+    with django_assert_max_num_queries(8) as captured:
+        body = analyst.get("/api/v1/evaluation-runs").json()
+    assert body["count"] == 1
+    row = body["results"][0]
+    assert (row["id"], row["round_year"], row["movers"]) == (str(run.public_id), ROUND, 6)
+    assert row["effect"] == run.effect
+    for _ in range(5):
+        run_for(world, gov.kecamatan)
+    with django_assert_max_num_queries(len(captured.captured_queries)):
+        assert analyst.get("/api/v1/evaluation-runs").json()["count"] == 6
+    assert client_as("unit_head", gov.kelurahan).get("/api/v1/evaluation-runs").status_code == 403
+    assert client_as("employee").get("/api/v1/evaluation-runs").status_code == 403

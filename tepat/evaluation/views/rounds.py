@@ -52,6 +52,8 @@ def overview(request: HttpRequest) -> HttpResponse:
 def _overview_context(request: HttpRequest, form: RoundForm | None) -> dict[str, Any]:
     return {
         "runs": list(evaluation_runs(viewer=request.user)[:RUNS_SHOWN]),
+        # a unit head sees a run's figures only re-aggregated over their subtree, on the round page
+        "partial": not user_scope(request.user).government_wide,
         "form": form,
         **overview_reviews(viewer=request.user),
     }
