@@ -27,6 +27,7 @@ from tepat.api.views.transfers import (
     ProposalListApi,
 )
 from tepat.development.api import PlanDetailApi, PlanListApi
+from tepat.evaluation.api import EvaluationRunListApi
 
 app_name = "api"
 
@@ -58,6 +59,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("decrees/verify", DecreeVerifyApi.as_view(), name="decree_verify"),
     path("development-plans", PlanListApi.as_view(), name="development_plan_list"),
     path("development-plans/<uuid:id>", PlanDetailApi.as_view(), name="development_plan_detail"),
+    path("evaluation-runs", EvaluationRunListApi.as_view(), name="evaluation_run_list"),
     # tokens
     path("tokens", TokenListApi.as_view(), name="token_list"),
     path("tokens/<uuid:id>", TokenDetailApi.as_view(), name="token_detail"),
