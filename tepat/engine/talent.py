@@ -11,15 +11,17 @@ of the two axes is missing (the reason is `UNPLACED_*`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from tepat.engine.errors import FieldProblem, InvalidInput
+from tepat.engine.ranking import Problems, field_of, read_ids, read_list, read_mapping, read_number
 from tepat.engine.reference import Predikat
 from tepat.engine.rules.model import RuleStatus
 from tepat.engine.rules.parameters import RuleBook, RuleParameter
@@ -238,3 +240,71 @@ def box_info(number: int) -> BoxInfo:
 def grid_rows() -> tuple[tuple[BoxInfo, ...], ...]:
     """The 3×3 grid top row first (kinerja di atas ekspektasi), potensial rendah → tinggi left to right."""
     return tuple(tuple(box_info(int(n)) for n in row) for row in BOX_GRID[::-1])
+
+
+def run_case(case: Mapping[str, Any]) -> dict[str, Any]:
+    """`python -m tepat.engine`: {"method": "talent", "employees": [{"id", "jpm": number|null, "predikat":
+    str|null}], "cutoffs": {optional TalentCutoffs fields}} → each employee's box with its recommendations."""
+    problems = Problems()
+    items = read_list(case, "employees", problems)
+    ids = read_ids(
+        [field_of(i, "id") for i in items], [f"employees[{n}].id" for n in range(len(items))], problems
+    )
+    jpm: list[float] = []
+    predikat: list[str | None] = []
+    for n, item in enumerate(items):
+        read_mapping(item, f"employees[{n}]", problems)
+        raw = field_of(item, "jpm")
+        value = None if raw is None else read_number(raw, f"employees[{n}].jpm", problems, low=0)
+        jpm.append(np.nan if value is None else value)
+        label = field_of(item, "predikat")
+        if label is not None and label not in {p.value for p in Predikat}:
+            problems.add(f"employees[{n}].predikat", "predikat SKP tidak dikenal")
+        predikat.append(label)
+    cutoffs = _case_cutoffs(case.get("cutoffs", {}), problems)
+    problems.raise_if_any()
+    assert cutoffs is not None  # noqa: S101 - problems were raised above
+    boxes = place_boxes(np.array(jpm, dtype=float), predikat, cutoffs).tolist()
+    return {
+        "method": "talent",
+        "cutoffs": list(cutoffs.sentences()),
+        "employees": [_case_row(employee, box) for employee, box in zip(ids, boxes, strict=True)],
+        "counts": {str(box): count for box, count in box_counts(np.array(boxes)).items()},
+    }
+
+
+def _case_cutoffs(raw: Any, problems: Problems) -> TalentCutoffs | None:
+    fields = read_mapping(raw, "cutoffs", problems)
+    values: dict[str, Any] = {}
+    for name in ("potential_high_min", "potential_middle_min"):
+        if name in fields:
+            values[name] = read_number(fields[name], f"cutoffs.{name}", problems, low=0)
+    for name in ("performance_above", "performance_meets"):
+        if name in fields:
+            items = fields[name]
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                problems.add(f"cutoffs.{name}", "harus berupa daftar predikat")
+                continue
+            values[name] = frozenset(items)
+    if problems.items:
+        return None
+    try:
+        return TalentCutoffs(**values)
+    except InvalidInput as error:
+        for problem in error.problems:
+            problems.add(problem.path.replace(f"params.{RULE_ID}.", "cutoffs."), problem.message)
+        return None
+
+
+def _case_row(employee: str, box: int) -> dict[str, Any]:
+    if box <= 0:
+        return {"id": employee, "box": None, "unplaced": UNPLACED_LABELS[box]}
+    info = box_info(box)
+    return {
+        "id": employee,
+        "box": box,
+        "performance": PERFORMANCE_LABELS[info.performance],
+        "potential": POTENTIAL_LABELS[info.potential],
+        "recommendations": list(info.recommendations),
+        "succession": info.succession,
+    }

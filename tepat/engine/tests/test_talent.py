@@ -1,12 +1,14 @@
 """9-box talent map (DOMAIN.md §5): axis cut-offs at their edges, the box layout, missing axes, the rule data
 override, recommendations and succession groups, counts, and the vectorised placement against a plain loop."""
 
+import json
 from dataclasses import replace
 from datetime import date
 
 import numpy as np
 import pytest
 
+from tepat.engine.cases import METHODS
 from tepat.engine.errors import InvalidInput
 from tepat.engine.rules.parameters import RuleBook
 from tepat.engine.talent import (
@@ -23,6 +25,7 @@ from tepat.engine.talent import (
     place_boxes,
     talent_cutoffs,
 )
+from tepat.engine.tests.test_cases import run_cli
 
 NAN = float("nan")
 DEFAULT = TalentCutoffs()
@@ -156,3 +159,41 @@ def test_sentences_show_the_cut_offs() -> None:
     assert "78 %" in potential
     assert "Sangat Baik" in performance
     assert "Baik" in performance
+
+
+def test_json_case_places_each_employee() -> None:
+    case = {
+        "method": "talent",
+        "employees": [
+            {"id": "E1", "jpm": 92.0, "predikat": "Sangat Baik"},
+            {"id": "E2", "jpm": None, "predikat": "Baik"},
+            {"id": "E3", "jpm": 85.0, "predikat": "Baik"},
+        ],
+        "cutoffs": {"potential_high_min": 85},
+    }
+    code, out, err = run_cli(["-"], json.dumps(case))
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert [row["box"] for row in result["employees"]] == [9, None, 8]
+    assert result["employees"][0]["succession"] == "Kelompok Rencana Suksesi Instansi dan Nasional"
+    assert result["employees"][1]["unplaced"].startswith("Potensial belum diukur")
+    assert result["counts"]["9"] == 1
+    assert "talent" in METHODS
+
+
+def test_json_case_names_every_bad_field() -> None:
+    case = {
+        "method": "talent",
+        "employees": [{"id": "E1", "jpm": "tinggi", "predikat": "Luar Biasa"}, {"id": "E1"}],
+        "cutoffs": {"potential_middle_min": 95},
+    }
+    code, _, err = run_cli(["-"], json.dumps(case))
+    assert code == 2
+    assert "error: employees[0].jpm: harus berupa angka minimal 0" in err
+    assert "error: employees[0].predikat: predikat SKP tidak dikenal" in err
+    assert "error: employees[1].id:" in err
+    code, _, err = run_cli(
+        ["-"],
+        json.dumps({"method": "talent", "employees": [{"id": "A"}], "cutoffs": {"potential_middle_min": 95}}),
+    )
+    assert "error: cutoffs.potential_middle_min:" in err
