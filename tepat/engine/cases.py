@@ -23,6 +23,7 @@ METHODS: dict[str, str] = {
     "jpm": "tepat.engine.jpm:run_case",
     "placement": "tepat.engine.placement:run_case",
     "evaluation": "tepat.engine.evaluation.case:run_case",
+    "talent": "tepat.engine.talent:run_case",
 }
 
 
