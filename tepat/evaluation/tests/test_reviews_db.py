@@ -83,8 +83,12 @@ def test_the_handler_is_registered() -> None:
     assert HANDLERS[Event.SCHEDULE_REVIEWS.value].__module__ == "tepat.evaluation.handlers"
 
 
-def test_a_move_taking_effect_gets_its_reviews_once(world: World) -> None:
+def test_a_move_taking_effect_gets_its_reviews_once(world: World, mailoutbox: list[Any]) -> None:
+    User.objects.filter(pk=world.cast.camat.pk).update(email="camat@semarangkota.go.id")
     move = _berlaku(world)
+    [mail] = [m for m in mailoutbox if "Jadwal tinjauan pegawai baru" in m.subject]
+    assert mail.to == ["camat@semarangkota.go.id"]  # the head of the unit above the new one
+    assert "Tinjauan 3 bulan: jatuh tempo" in mail.body
     rows = list(ReviewSchedule.objects.filter(move=move).order_by("due_on"))
     assert move.tmt == today()
     assert [(r.kind, (r.due_on - today()).days) for r in rows] == [
