@@ -49,7 +49,8 @@ def run(fx: Fixtures | None = None, quick: bool = False) -> list[Result]:
     def numpy_pass() -> None:
         pre, _ = window_mean(scores, pre_lo, post_lo)
         post, _ = window_mean(scores, post_lo, post_lo + params.post_years)
-        np.nanmean(post - pre)
+        change = post - pre
+        np.nansum(change) / max(int(np.count_nonzero(~np.isnan(change))), 1)
 
     def engine() -> None:
         evaluate(data.panel, data.covariates, data.movers, params, refs=data.employee_ids)
