@@ -259,7 +259,14 @@ def _resolve_subjects(grouped: Sequence[Mapping[str, Any]]) -> tuple[list[Access
             continue
         for subject in subjects:
             accesses.append(
-                Access(subject, g["action"], g["n"], g["first"], g["last"], full_nik=g["full_nik"] > 0)
+                Access(
+                    subject,
+                    g["action"],
+                    g["n"],
+                    timezone.localtime(g["first"]),  # office time: the notice prints these as they are
+                    timezone.localtime(g["last"]),
+                    full_nik=g["full_nik"] > 0,
+                )
             )
     return accesses, unresolved
 
@@ -269,7 +276,8 @@ def _ranking_accesses(rows: Any) -> list[Access]:
     result = []
     for when, changes in rows.filter(action="view_candidate_ranking").values_list("created_at", "changes"):
         for subject in changes.get("shown", []) if isinstance(changes, dict) else []:
-            result.append(Access(str(subject), "view_candidate_ranking", 1, when, when))
+            local = timezone.localtime(when)
+            result.append(Access(str(subject), "view_candidate_ranking", 1, local, local))
     return result
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,13 @@ def _page(browser: Browser, base: str, username: str) -> Page:
     return page
 
 
+def _shot(page: Page, name: str) -> None:
+    """Screenshots for a human look when TEPAT_SCREENSHOTS names a directory."""
+    folder = os.environ.get("TEPAT_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"who_saw_what_{name}.png"), full_page=True)
+
+
 def _propose(fajar: Employee) -> Move:
     analyst, admin = User.objects.get(username="analis"), User.objects.get(username="admin")
     seat = Seat.objects.get(position__code=f"{j.NGESREP}.PENGADM-UMUM", number=1)
@@ -74,6 +82,7 @@ def test_employee_downloads_own_data_and_the_auditor_traces_who_saw_what(
     employee.get_by_role("link", name="Data Saya", exact=True).click()
     employee.get_by_role("link", name="Unduh data saya").click()
     expect(employee.get_by_role("heading", name="Unduh Data Saya")).to_be_visible()
+    _shot(employee, "my_data")
     with employee.expect_download() as download:
         employee.get_by_role("link", name="Unduh JSON").click()
     document = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
@@ -97,6 +106,7 @@ def test_employee_downloads_own_data_and_the_auditor_traces_who_saw_what(
     expect(rows.nth(0)).to_contain_text("move_create")
     expect(rows.nth(1)).to_contain_text("move_ajukan")
     expect(rows.nth(2)).to_contain_text("move_verifikasi")
+    _shot(auditor, "case")
 
     auditor.get_by_role("link", name="Jejak Audit", exact=True).click()
     auditor.get_by_role("link", name="Pelingkupan insiden (Pasal 46)").click()
@@ -107,6 +117,7 @@ def test_employee_downloads_own_data_and_the_auditor_traces_who_saw_what(
     expect(auditor.locator("#breach-subjects")).to_contain_text(fajar.name)
     expect(auditor.get_by_text("1. Data pribadi yang terungkap")).to_be_visible()
     expect(auditor.get_by_text("3. Upaya penanganan dan pemulihan")).to_be_visible()
+    _shot(auditor, "breach")
     with auditor.expect_download() as download:
         auditor.get_by_role("link", name="Unduh Excel").click()
     workbook = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))

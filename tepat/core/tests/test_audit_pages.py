@@ -231,6 +231,8 @@ def test_breach_report_page_renders_the_notice_and_is_audited(
     assert gov.staff_dinas.name in body
     for heading in ("Data pribadi yang terungkap", "Kapan dan bagaimana", "penanganan dan pemulihan"):
         assert heading in body
+    read_at = timezone.localtime(AuditEntry.objects.get(action="view_profile").created_at)
+    assert f"Akses pertama tercatat {read_at:%d-%m-%Y %H:%M}" in body  # office time, as in the table
     row = AuditEntry.objects.get(action="breach_report")
     assert row.object_id == "analis.bocor"
     assert row.changes["subjects"] == 1
