@@ -48,6 +48,7 @@ COMMUNICATION_PARAMETERS: tuple[RuleParameter, ...] = (
     _row("low_score_max", 2, "skor", "Kebijakan BKPP", P, "skor 1–2 dihitung rendah"),
     _row("period_days", 30, "hari", "Kebijakan BKPP", P, "periode tren keberatan dan pemberitahuan"),
     _row("survey_period_days", 90, "hari", "Kebijakan BKPP", P, "periode tren survei (jawaban lebih jarang)"),
+    _row("min_notices", 5, "pemberitahuan", "Kebijakan BKPP", P, "penyebut paling kecil porsi keberatan (unit kecil)"),
     _row("index_watch", 25, "poin", "Kebijakan BKPP", P, "indeks ≥ nilai ini: waspada"),
     _row("index_high", 50, "poin", "Kebijakan BKPP", P, "indeks ≥ nilai ini: tinggi"),
     _row("growth_points", 10, "poin", "Kebijakan BKPP", P, "kenaikan indeks yang dianggap tumbuh"),
@@ -66,6 +67,7 @@ class CommunicationRules:
     low_score_max: int = 2
     period_days: int = 30
     survey_period_days: int = 90
+    min_notices: int = 5
     index_watch: int = 25
     index_high: int = 50
     growth_points: int = 10
@@ -363,10 +365,15 @@ def _share(part: int, whole: int) -> float | None:
     return None if whole <= 0 else min(1.0, part / whole)
 
 
-def _index(objections: int, notices: int, unread: int, survey: SurveySummary) -> float | None:
+def _index(
+    objections: int, notices: int, unread: int, survey: SurveySummary, min_notices: int
+) -> float | None:
     parts: dict[str, float | None] = {
-        # objections count against the notices of the period; a unit with objections but no new notice counts full
-        "objections": _share(objections, max(notices, objections)),
+        # objections count against the period's notices, but against at least `min_notices`, so that one
+        # objection in a unit that got one notice does not read as "everyone objects"
+        "objections": _share(objections, max(notices, objections, min_notices))
+        if notices or objections
+        else None,
         "unread": _share(unread, notices) if notices else None,
         "low_scores": survey.low_share if not survey.suppressed else None,
         "dissatisfaction": (5 - survey.overall) / 4 if survey.overall is not None else None,
@@ -419,8 +426,8 @@ def resistance(
     """Index, level, trend and a sentence per unit; the highest index first, units without data last."""
     results = []
     for s in signals:
-        now = _index(s.objections_now, s.notices_now, s.unread_late, s.survey_now)
-        before = _index(s.objections_before, s.notices_before, 0, s.survey_before)
+        now = _index(s.objections_now, s.notices_now, s.unread_late, s.survey_now, rules.min_notices)
+        before = _index(s.objections_before, s.notices_before, 0, s.survey_before, rules.min_notices)
         growing = now is not None and (
             (before is None and now >= rules.index_watch)
             or (before is not None and now - before >= rules.growth_points)

@@ -264,7 +264,7 @@ def test_suppressed_surveys_do_not_enter_the_index_and_are_named() -> None:
         "1", "X", objections_now=1, notices_now=4, unread_late=2, survey_now=SurveySummary(3, True)
     )
     [result] = resistance([unit])
-    assert result.index == pytest.approx(100 * (0.4 * 0.25 + 0.15 * 0.5) / 0.55, abs=0.1)
+    assert result.index == pytest.approx(100 * (0.4 * 1 / 5 + 0.15 * 0.5) / 0.55, abs=0.1)  # 1 of at least 5
     assert result.sentence == (
         "Keberatan naik dari 0 menjadi 1 dalam 30 hari; 2 pemberitahuan belum dibaca lebih dari 7 hari; "
         "survei baru 3 jawaban (rincian disembunyikan)."
@@ -280,8 +280,16 @@ def test_overdue_objections_always_flag() -> None:
 
 
 def test_a_calm_unit_gets_its_overall_survey_mean() -> None:
-    [result] = resistance([UnitSignals("1", "X", notices_now=3, survey_now=_survey(4.6))])  # lowest: support 3,6
+    [result] = resistance(
+        [UnitSignals("1", "X", notices_now=3, survey_now=_survey(4.6))]
+    )  # lowest: support 3,6
     assert result.sentence == "Rata-rata survei 4,6 dari 5."
+
+
+def test_one_objection_in_a_tiny_unit_does_not_read_as_everyone_objecting() -> None:
+    [result] = resistance([UnitSignals("1", "X", objections_now=1, notices_now=1)])
+    assert result.index == pytest.approx(14.5, abs=0.1)  # (0.4 × 1/5 + 0.15 × 0 unread) / 0.55
+    assert not result.flagged
 
 
 def test_decimal_comma() -> None:
