@@ -127,7 +127,14 @@ def case_trail(*, viewer: Any, public_id: str) -> CaseTrail:
     moves = list(
         Move.objects.visible_to(viewer)
         .filter(Q(public_id=public_id) | Q(proposal__public_id=public_id))
-        .values("public_id", "proposal__public_id", "proposal__title", "decree__public_id")
+        .values(
+            "public_id",
+            "proposal__public_id",
+            "proposal__title",
+            "decree__public_id",
+            "employee__name",
+            "target_seat__position__name",
+        )
         if _is_uuid(public_id)
         else []
     )
@@ -144,8 +151,11 @@ def case_trail(*, viewer: Any, public_id: str) -> CaseTrail:
     rows = list(
         AuditEntry.objects.filter(keys).order_by("created_at", "id").values(*TRAIL_FIELDS)[: CASE_LIMIT + 1]
     )
-    kind = "Usulan" if is_proposal else "Usulan pindah"
-    title = f"{kind} {moves[0]['proposal__title']}".strip() if is_proposal else f"{kind} {public_id}"
+    first = moves[0]
+    if is_proposal:
+        title = f"Usulan “{first['proposal__title']}” ({len(moves)} pegawai)"
+    else:
+        title = f"Usulan pindah {first['employee__name']} → {first['target_seat__position__name']}"
     return CaseTrail(title, rows[:CASE_LIMIT], len(rows) > CASE_LIMIT)
 
 

@@ -166,8 +166,10 @@ def test_the_trail_of_one_case_in_time_order(world: World) -> None:  # noqa: F81
     assert use.object_id == str(move.public_id)
     assert use.actor == world.cast.auditor
     # the proposal's id shows every move of the proposal
+    assert response.context["trail"].title == f"Usulan pindah {employee.name} → Pengadministrasi Umum"
     by_proposal = client.get(reverse("core:audit_case", args=[move.proposal.public_id]))
     assert by_proposal.status_code == 200
+    assert by_proposal.context["trail"].title == "Usulan “Uji” (1 pegawai)"
     assert (
         client.get(reverse("core:audit_case", args=["00000000-0000-0000-0000-000000000000"])).status_code
         == 404
