@@ -101,7 +101,7 @@ def test_employee_downloads_own_data_and_the_auditor_traces_who_saw_what(
     auditor.get_by_label("ID objek").fill(str(move.public_id))
     auditor.get_by_role("button", name="Saring").click()
     auditor.get_by_role("link", name="jejak kasus").first.click()
-    expect(auditor.get_by_role("heading", name="Jejak kasus")).to_be_visible()
+    expect(auditor.get_by_role("heading", name=f"Jejak kasus: Usulan pindah {fajar.name}")).to_be_visible()
     rows = auditor.locator("table.audit-table tbody tr")
     expect(rows.nth(0)).to_contain_text("move_create")
     expect(rows.nth(1)).to_contain_text("move_ajukan")
