@@ -30,7 +30,7 @@ from tepat.engine.rules import CandidateFacts, Education, Outcome, RuleBook, Rul
 from tepat.engine.rules.career import education_field, jpm_threshold
 from tepat.organization.models import Position, PositionCompetency, Seat, Unit
 from tepat.people.models import CompetencyAssessment
-from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, load_structure
+from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, gc_paused, load_structure
 from tepat.planning.needs.people import names
 from tepat.planning.needs.selectors import display_units
 
@@ -355,6 +355,7 @@ def _chain(structure: Structure, unit: int, root: int | None) -> list[int]:
     return chain
 
 
+@gc_paused
 def staff_fit(
     *, viewer: Viewer, unit: Unit | None = None, on: date | None = None, named: bool = True
 ) -> FitReport:

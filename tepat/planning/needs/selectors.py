@@ -21,7 +21,7 @@ from tepat.core.types import Viewer
 from tepat.engine import needs as engine
 from tepat.engine.reference import EmploymentStatus
 from tepat.organization.models import Unit
-from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, load_structure
+from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, gc_paused, load_structure
 from tepat.planning.needs.people import counted_at, counts_at, holder_ids_at, leaving_at, names
 from tepat.planning.needs.rules import needs_rules
 
@@ -103,6 +103,7 @@ def _own_only(unit: UnitRef, balances: list[engine.Balance]) -> engine.UnitBalan
     return _total([b for b in balances if b.need.unit_id == str(unit.pk)])
 
 
+@gc_paused
 def needs_report(
     *,
     viewer: Viewer,
@@ -214,6 +215,7 @@ class ProjectionReport:
     skipped: tuple[str, ...]  # employee ids of PPPK without a contract end: not projected (data to complete)
 
 
+@gc_paused
 def projection_report(
     *, viewer: Viewer, unit: Unit | None = None, on: date | None = None
 ) -> ProjectionReport:

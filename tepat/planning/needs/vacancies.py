@@ -42,6 +42,7 @@ from tepat.planning.needs.loading import (
     PositionRef,
     Structure,
     UnitRef,
+    gc_paused,
     load_structure,
 )
 from tepat.planning.needs.people import NOT_LOADED, may_leave_by, names, seat_holders
@@ -97,6 +98,7 @@ class VacancyReport:
         return sum(v.reason == "kosong" for v in self.vacancies)
 
 
+@gc_paused
 def vacancy_map_for(
     *,
     viewer: Viewer,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pytest
 from django.urls import reverse
@@ -11,6 +12,7 @@ from conftest import SmallGovernment, seat_employee
 from tepat.engine.roles import Role
 from tepat.organization.models import Seat
 from tepat.people.models import Employee
+from tepat.planning.needs.loading import gc_paused
 from tepat.planning.needs.vacancies import horizon_after, name_vacancies, vacancy_map_for
 from tepat.planning.tests.test_needs_selectors import ON, post_of, workload
 
@@ -47,3 +49,20 @@ def test_release_candidates_follow_seat_order(gov: SmallGovernment, make_user) -
     seats = Seat.objects.filter(position=post, occupant__isnull=False).order_by("number")
     assert list(release.candidate_ids) == [str(s.occupant.pk) for s in seats]
     assert release.count == len(seats) - 1
+
+
+def test_whole_city_reads_pause_the_collector_and_always_resume_it() -> None:
+    seen = []
+
+    @gc_paused
+    def read(fail: bool) -> int:
+        seen.append(gc.isenabled())
+        if fail:
+            raise ValueError("stop")
+        return 1
+
+    assert read(False) == 1
+    with pytest.raises(ValueError, match="stop"):
+        read(True)
+    assert seen == [False, False]
+    assert gc.isenabled()
