@@ -66,9 +66,7 @@ def _propose(fajar: Employee) -> Move:
     return move_verify(move=move, actor=admin)
 
 
-def test_employee_downloads_own_data_and_the_auditor_traces_who_saw_what(
-    demo: str, browser: Browser, tmp_path: Path
-) -> None:
+def test_employee_downloads_own_data_and_the_auditor_traces_who_saw_what(demo: str, browser: Browser) -> None:
     fajar = Employee.objects.get(user__username="pegawai.demo")
     move = _propose(fajar)
 
@@ -77,7 +75,18 @@ def test_employee_downloads_own_data_and_the_auditor_traces_who_saw_what(
     expect(analyst.get_by_role("heading", name=fajar.full_name)).to_be_visible()
     analyst.context.close()
 
-    # --- the employee: Data Saya → download own data (JSON) ---
+    _employee_downloads_own_data(browser, demo, fajar, move)
+    auditor = _page(browser, demo, "auditor")
+    _auditor_opens_the_case(auditor, fajar, move)
+    _auditor_scopes_the_analysts_reads(auditor, fajar)
+    auditor.context.close()
+
+    uses = set(AuditEntry.objects.filter(actor__username="auditor").values_list("action", flat=True))
+    assert {"audit_trail_view", "audit_case_view", "breach_report", "export"} <= uses
+    assert not AuditEntry.objects.filter(actor__username="auditor", kind=AuditEntry.Kind.CHANGE).exists()
+
+
+def _employee_downloads_own_data(browser: Browser, demo: str, fajar: Employee, move: Move) -> None:
     employee = _page(browser, demo, "pegawai.demo")
     employee.get_by_role("link", name="Data Saya", exact=True).click()
     employee.get_by_role("link", name="Unduh data saya").click()
@@ -95,8 +104,8 @@ def test_employee_downloads_own_data_and_the_auditor_traces_who_saw_what(
     assert AuditEntry.objects.filter(action="my_data_export", actor__username="pegawai.demo").count() == 1
     employee.context.close()
 
-    # --- the auditor: trail → the case → breach-scoping report for the analyst ---
-    auditor = _page(browser, demo, "auditor")
+
+def _auditor_opens_the_case(auditor: Page, fajar: Employee, move: Move) -> None:
     auditor.get_by_role("link", name="Jejak Audit", exact=True).click()
     auditor.get_by_label("ID objek").fill(str(move.public_id))
     auditor.get_by_role("button", name="Saring").click()
@@ -108,6 +117,8 @@ def test_employee_downloads_own_data_and_the_auditor_traces_who_saw_what(
     expect(rows.nth(2)).to_contain_text("move_verifikasi")
     _shot(auditor, "case")
 
+
+def _auditor_scopes_the_analysts_reads(auditor: Page, fajar: Employee) -> None:
     auditor.get_by_role("link", name="Jejak Audit", exact=True).click()
     auditor.get_by_role("link", name="Pelingkupan insiden (Pasal 46)").click()
     auditor.get_by_label("Akun yang diperiksa (nama pengguna)").fill("analis")
@@ -123,8 +134,3 @@ def test_employee_downloads_own_data_and_the_auditor_traces_who_saw_what(
     workbook = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     names = [row[0].value for row in workbook["Subjek data"].iter_rows(min_row=2)]
     assert fajar.name in names
-    auditor.context.close()
-
-    uses = set(AuditEntry.objects.filter(actor__username="auditor").values_list("action", flat=True))
-    assert {"audit_trail_view", "audit_case_view", "breach_report", "export"} <= uses
-    assert not AuditEntry.objects.filter(actor__username="auditor", kind=AuditEntry.Kind.CHANGE).exists()
