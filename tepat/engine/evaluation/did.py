@@ -21,7 +21,10 @@ from tepat.engine.evaluation.params import Mover, Params
 NO_DATA = 3
 REASONS = {
     NO_DATA: "data SKP sebelum atau sesudah pindah tidak cukup",
-    EMPTY_STRATUM: "tidak ada pegawai yang tidak pindah dengan golongan, jenis jabatan, usia dan jenis unit sama",
+    EMPTY_STRATUM: (
+        "tidak ada pegawai yang tidak pindah dengan golongan, jenis jabatan, usia, jenis unit dan jumlah tahun "
+        "SKP sebelum pindah yang sama"
+    ),
     OUTSIDE_CALIPER: "tidak ada pegawai yang tidak pindah dengan SKP sebelum pindah yang mirip",
 }
 
@@ -93,7 +96,9 @@ def compare(
             matches, reasons = match_nearest(
                 mover_rows=rows[pending],
                 candidates=stayers,
-                strata=strata,
+                # also exactly on how many years "before" are recorded: a one-year mean is noisier than a
+                # two-year one, and matching them would mix in regression to the mean
+                strata=strata * (params.pre_years + 1) + np.minimum(pre_n, params.pre_years),
                 pre=pre,
                 trend=trend,
                 k=params.k,

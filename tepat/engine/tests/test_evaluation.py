@@ -310,3 +310,14 @@ def test_ties_are_spread_over_equal_stayers_not_the_lowest_rows() -> None:
     assert result["summary"]["comparisons"] > 30
     again = evaluate(panel_of(rows), strata(*([1] * 80)), movers, Params(k=3))
     assert again == result  # the tie order is seeded
+
+
+def test_stayers_match_on_the_number_of_years_before() -> None:
+    """A one-year mean is noisier than a two-year one: a mover with one year before gets a one-year stayer."""
+    rows = [
+        [NAN, NAN, 83, 95, NAN],  # mover: 2023 only before
+        [NAN, 83, 83, 83, NAN],  # two years before, same mean: not comparable
+        [NAN, NAN, 86, 89, NAN],  # one year before, 3 points off: the comparison
+    ]
+    row = evaluate(panel_of(rows), strata(1, 1, 1), [mover()], Params(k=1))["movers"][0]
+    assert (row["comparison_change"], row["effect"]) == (3.0, 9.0)
