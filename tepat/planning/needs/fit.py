@@ -125,8 +125,9 @@ class _Holders:
     employee_id: npt.NDArray[np.int64]
     field_id: npt.NDArray[np.int64]  # 0: no education field recorded
     fields: dict[int, tuple[str, str | None]]  # field pk -> (name, rumpun)
-    level: list[str | None]  # education level per holder (only the facts of one holder per key are built)
-    status: list[str]
+    order: npt.NDArray[np.int64]  # holder -> row of the query (for the few holders whose facts are built)
+    level: tuple[str | None, ...]  # education level per query row
+    status: tuple[str, ...]  # per query row
 
 
 def _holders(structure: Structure) -> _Holders:
@@ -150,8 +151,7 @@ def _holders(structure: Structure) -> _Holders:
     fields = dict(zip(cols[5], zip(cols[6], cols[7], strict=True), strict=True))
     return _Holders(
         positions, position[order].astype(np.int64), employees, employee.astype(np.int64), employee_id,
-        field_id, {pk: info for pk, info in fields.items() if pk}, [cols[4][i] for i in order.tolist()],
-        [cols[3][i] for i in order.tolist()],
+        field_id, {pk: info for pk, info in fields.items() if pk}, order, cols[4], cols[3],
     )  # fmt: skip
 
 
@@ -159,8 +159,10 @@ def _accepted(structure: Structure) -> dict[int, list[tuple[int, str, str]]]:
     """Accepted education fields per position: (field id, rumpun, name), in the database's order."""
     fields: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     through = Position.education_fields.through.objects.filter(structure.subtree("position__unit__"))
-    for pos, field, rumpun, name in through.values_list(
-        "position_id", "educationfield_id", "educationfield__rumpun", "educationfield__name"
+    for pos, field, rumpun, name in _fetch(
+        through.values_list(
+            "position_id", "educationfield_id", "educationfield__rumpun", "educationfield__name"
+        )
     ):
         fields[pos].append((field, rumpun, name))
     return fields
@@ -236,11 +238,15 @@ def _facts(
     field = int(holders.field_id[row])
     name, rumpun = holders.fields.get(field, (None, None))
     education = Education(
-        holders.level[row] or "SMA", str(field) if field else None, name or "", rumpun, rumpun or ""
+        holders.level[holders.order[row]] or "SMA",
+        str(field) if field else None,
+        name or "",
+        rumpun,
+        rumpun or "",
     )
     candidate = CandidateFacts(
         str(holders.employee_id[row]),
-        EmploymentStatus(holders.status[row]),
+        EmploymentStatus(holders.status[holders.order[row]]),
         None,
         None,
         educations=(education,),
