@@ -74,15 +74,25 @@ def review_schedules_create(*, move: Move, actor: Any = None) -> list[ReviewSche
         if step.kind not in existing
     ]
     ReviewSchedule.objects.bulk_create(rows, ignore_conflicts=True)
+    superseded = _drop_superseded(move, tmt) if rows else 0
     if rows:
         audit_record(
             actor=actor,
             actor_label="" if actor is not None else SYSTEM_ACTOR,
             action="review_schedules_create",
             obj=move,
-            changes={"reviews": {row.kind: row.due_on.isoformat() for row in rows}},
+            changes={"reviews": {row.kind: row.due_on.isoformat() for row in rows}, "superseded": superseded},
         )
     return rows
+
+
+def _drop_superseded(move: Move, tmt: date) -> int:
+    """Open reviews of the employee's earlier moves lapse: their reviewer is no longer the employee's head.
+    Submitted reviews stay (they are the record); the count goes into the audit entry."""
+    stale = ReviewSchedule.objects.filter(
+        employee_id=move.employee_id, review__isnull=True, move__tmt__lt=tmt
+    ).exclude(move=move)
+    return int(ReviewSchedule.objects.filter(pk__in=list(stale.values_list("pk", flat=True))).delete()[0])
 
 
 def _check_reviewer(actor: Any, schedule: ReviewSchedule) -> None:

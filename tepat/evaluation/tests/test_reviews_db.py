@@ -26,7 +26,7 @@ from tepat.evaluation.models import Review, ReviewSchedule
 from tepat.evaluation.selectors.reviews import overview_reviews, skp_declines, unit_continuity_risks
 from tepat.evaluation.services.reviews import review_schedules_create, review_submit
 from tepat.organization.tests.factories import PositionFactory, UnitFactory
-from tepat.people.models import Employee, PerformanceRecord
+from tepat.people.models import Employee, PerformanceRecord, PositionHistory
 from tepat.transfers.models import Move, MoveEvent
 from tepat.transfers.services.events import HANDLERS, _load_handlers, dispatch_pending_events
 from tepat.transfers.services.tmt import apply_due_tmt
@@ -283,3 +283,22 @@ def test_one_batch_taking_two_experienced_people_from_a_unit_is_a_continuity_ris
     assert unit_continuity_risks(viewer=world.cast.camat) == [risk]  # the origin unit's head sees it
     html = render_to_string("evaluation/_overview_reviews.html", overview_reviews(viewer=world.cast.analyst))
     assert "Risiko kesinambungan: Kecamatan Banyumanik kehilangan 2 pegawai berpengalaman" in html
+
+
+def test_a_second_move_lets_the_open_reviews_of_the_first_lapse(
+    newcomer: Move, lurah: User, world: World
+) -> None:
+    review_submit(actor=lurah, schedule=_schedule(newcomer, "bulan_1"), answers=GOOD, comments="ok")
+    Move.objects.filter(pk=newcomer.pk).update(status=State.SELESAI)
+    # Two years on (R1: at least 24 months in post before the next move).
+    long_ago = today() - dt.timedelta(days=800)
+    Employee.objects.filter(pk=newcomer.employee_id).update(position_since=long_ago)
+    PositionHistory.objects.filter(employee_id=newcomer.employee_id, end__isnull=True).update(start=long_ago)
+    [again] = world.propose(world.gov.staff_kecamatan).moves.all()
+    again = walk(world, again, State.SK_TERBIT)
+    with committed():
+        apply_due_tmt(on=today())
+    assert sorted(ReviewSchedule.objects.filter(move=newcomer).values_list("kind", flat=True)) == ["bulan_1"]
+    assert ReviewSchedule.objects.filter(move=again).count() == 3
+    entry = AuditEntry.objects.get(action="review_schedules_create", object_id=str(again.public_id))
+    assert entry.changes["superseded"] == 2
