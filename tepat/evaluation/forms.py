@@ -59,13 +59,6 @@ class ReviewForm(forms.Form):
         return [self[q.code] for q in QUESTIONS]
 
 
-class ReviewFilterForm(BootstrapFormMixin, forms.Form):
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Semua"), *FILTER_LABELS.items()]
-    )
-    q = forms.CharField(label="Nama atau NIP", required=False, max_length=100)
-
-
 def unit_choices(viewer: Viewer) -> Any:
     """Government-wide roles pick any unit down to the kelurahan level; a unit head, units of their subtrees."""
     scope = user_scope(viewer)
@@ -76,6 +69,28 @@ def unit_choices(viewer: Viewer) -> Any:
 
 def _indented(unit: Unit) -> str:
     return f"{'· ' * unit.depth}{unit.name}"
+
+
+class ReviewFilterForm(BootstrapFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Semua"), *FILTER_LABELS.items()]
+    )
+    unit = forms.ModelChoiceField(
+        label="Unit baru",
+        queryset=Unit.objects.none(),
+        required=False,
+        to_field_name="public_id",
+        empty_label="Seluruh cakupan saya",
+        error_messages={"invalid_choice": "Unit tidak ditemukan dalam cakupan Anda."},
+    )
+    q = forms.CharField(label="Nama atau NIP", required=False, max_length=100)
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["unit"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrows the type for mypy
+        field.queryset = unit_choices(viewer)
+        field.label_from_instance = _indented  # type: ignore[method-assign,assignment]
 
 
 class TalentFilterForm(BootstrapFormMixin, forms.Form):

@@ -75,7 +75,7 @@ def _filter(
 
 
 def review_schedules(
-    *, viewer: Viewer, status: str = "", query: str = "", plan: ReviewPlan | None = None
+    *, viewer: Viewer, status: str = "", query: str = "", unit: Any = None, plan: ReviewPlan | None = None
 ) -> QuerySet[ReviewSchedule]:
     """The viewer's review rows with what a list row shows, in one query (paginate the result)."""
     rows = ReviewSchedule.objects.visible_to(viewer).select_related(
@@ -83,6 +83,8 @@ def review_schedules(
     )
     if query:
         rows = rows.filter(Q(employee__name__icontains=query) | Q(employee__nip=query))
+    if unit is not None:
+        rows = rows.filter(unit__path__startswith=unit.path)
     order = (
         ["-review__submitted_at", "-id"]
         if status in (ReviewStatus.DONE, FILTER_SUPPORT)

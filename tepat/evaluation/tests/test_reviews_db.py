@@ -302,3 +302,12 @@ def test_a_second_move_lets_the_open_reviews_of_the_first_lapse(
     assert ReviewSchedule.objects.filter(move=again).count() == 3
     entry = AuditEntry.objects.get(action="review_schedules_create", object_id=str(again.public_id))
     assert entry.changes["superseded"] == 2
+
+
+def test_the_bkpp_filters_reviews_by_the_new_unit(newcomer: Move, world: World) -> None:
+    client = _client(world.cast.analyst)
+    url = reverse("evaluation:review_list")
+    kelurahan = client.get(url, {"unit": str(world.gov.kelurahan.public_id)}).content
+    assert kelurahan.count(b'data-testid="review-status"') == 3
+    dinas = client.get(url, {"unit": str(world.gov.dinas.public_id)}).content
+    assert dinas.count(b'data-testid="review-status"') == 0

@@ -38,12 +38,13 @@ def _query_string(request: HttpRequest) -> str:
 def review_list(request: HttpRequest) -> HttpResponse:
     # A unit head lands on what they have to do now; the BKPP on everything.
     default = FILTER_OPEN if not user_scope(request.user).government_wide else ""
-    form = ReviewFilterForm(request.GET or {"status": default})
-    status, query = default, ""
+    form = ReviewFilterForm(request.GET or {"status": default}, viewer=request.user)
+    status, query, unit = default, "", None
     if form.is_valid():
-        status, query = form.cleaned_data["status"], form.cleaned_data["q"].strip()
+        data = form.cleaned_data
+        status, query, unit = data["status"], data["q"].strip(), data["unit"]
     plan = current_review_plan()
-    rows = review_schedules(viewer=request.user, status=status, query=query, plan=plan)
+    rows = review_schedules(viewer=request.user, status=status, query=query, unit=unit, plan=plan)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
