@@ -28,7 +28,7 @@ class PlanFilterForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        units = units_in_scope(viewer=viewer).filter(depth__lte=3).order_by("path")
+        units = units_in_scope(viewer=viewer).filter(depth__lte=2).order_by("path")
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
 
 

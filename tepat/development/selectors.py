@@ -8,7 +8,18 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    DecimalField,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from tepat.core.scoping import today
@@ -51,6 +62,19 @@ def _jp_in_year(year: int) -> Coalesce:
     )
 
 
+def _item_count(condition: Q) -> Coalesce:
+    # A correlated subquery, not a JOIN + GROUP BY: only the rows of the page are counted, and the paginator's
+    # COUNT(*) drops it altogether.
+    counted = (
+        PlanItem.objects.filter(condition, plan=OuterRef("pk"))
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
 @dataclass(frozen=True)
 class PlanFilters:
     unit: Unit | None = None
@@ -67,8 +91,8 @@ def plan_list(*, viewer: Viewer, filters: PlanFilters, on: date | None = None) -
         .select_related(*PLAN_RELATED)
         .annotate(
             jp_year=_jp_in_year(day.year),
-            items_total=Count("items", filter=~Q(items__status=PlanItem.Status.CANCELLED)),
-            items_done=Count("items", filter=Q(items__status=PlanItem.Status.DONE)),
+            items_total=_item_count(~Q(status=PlanItem.Status.CANCELLED)),
+            items_done=_item_count(Q(status=PlanItem.Status.DONE)),
         )
         .order_by("-start", "-id")
     )
