@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from tepat.accounts.models import RoleGrant
 from tepat.core.audit import audit_record, audit_record_many
+from tepat.core.models import AuditEntry
 from tepat.core.rules import load_rule_book
 from tepat.core.scoping import today, user_scope
 from tepat.engine.communication import (
@@ -221,6 +222,16 @@ def objection_mark_read(*, objection: Objection, actor: Any) -> None:
         return
     Objection.objects.filter(pk=objection.pk, read_at__isnull=True).update(read_at=timezone.now())
     audit_record(actor=actor, action="objection_answer_read", obj=objection)
+
+
+def personal_read(*, obj: Objection | CorrectionRequest, actor: Any) -> None:
+    """R-23: staff reading an objection or a ticket (family and health circumstances) leave an access row."""
+    owner = obj.move.employee.user_id if isinstance(obj, Objection) else obj.employee.user_id
+    if owner != actor.pk:
+        kind = "objection_view" if isinstance(obj, Objection) else "correction_view"
+        audit_record(
+            actor=actor, action=kind, obj=obj, kind=AuditEntry.Kind.ACCESS, changes={"data": "alasan pribadi"}
+        )
 
 
 # --- correction tickets (UU 27/2022 Pasal 30) ---

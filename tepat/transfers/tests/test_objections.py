@@ -137,6 +137,9 @@ def test_the_bkpp_answers_the_move_stays_as_it_is_and_the_employee_reads_the_ans
     objection = Objection.objects.get()
     detail = as_user(world.cast.admin).get(objection.get_absolute_url()).content.decode()
     assert "Faktor rekomendasi yang dinilai" in detail
+    assert (
+        AuditEntry.objects.filter(action="objection_view", kind="access", actor=world.cast.admin).count() == 1
+    )
     assert "Pemeriksaan syarat" in detail
     mail.outbox.clear()
     assert answer(world, objection, world.cast.admin).status_code == 302

@@ -112,3 +112,22 @@ def test_a_late_ticket_escalates_once(world: World) -> None:
     assert list(CorrectionRequest.objects.filter(escalated_at__isnull=False)) == [late]
     page = as_user(world.cast.admin).get(reverse("transfers:correction_list"), {"status": "terlambat"})
     assert page.content.decode().count("eskalasi</span>") == 1
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_the_ticket_list_runs_a_fixed_number_of_queries(
+    world: World, count: int, django_assert_num_queries: Any
+) -> None:
+    from tepat.people.tests.factories import EmployeeFactory
+
+    for n in range(count):
+        employee = EmployeeFactory.create(unit=world.gov.dinas)
+        CorrectionRequest.objects.create(
+            employee=employee, field="kontak", wrong=f"alamat {n}", proposed="alamat baru",
+            filed_by=world.cast.employee_user, due_at=timezone.now(),
+        )  # fmt: skip
+    client = as_user(world.cast.admin)
+    client.get(reverse("transfers:correction_list"))  # warm the session
+    with django_assert_num_queries(5):  # session, user, grants, count, one page with employees
+        response = client.get(reverse("transfers:correction_list"))
+    assert response.content.decode().count("<tr") == count + 1

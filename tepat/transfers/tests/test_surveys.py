@@ -148,3 +148,20 @@ def test_the_worker_loop_is_armed_once_for_tomorrow(world: World, settings: Any)
     assert not feedback_due_arm()  # one run waits already
     [queued] = DBTaskResult.objects.filter(task_path=TASK_PATH)
     assert timezone.localtime(queued.run_after).date() == today() + dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("units", [1, 6])
+def test_the_results_page_runs_a_fixed_number_of_queries(
+    world: World, units: int, django_assert_num_queries: Any
+) -> None:
+    from tepat.organization.tests.factories import UnitFactory
+
+    for n in range(units):
+        unit = UnitFactory.create(name=f"Kelurahan Uji {n}", parent=world.gov.kecamatan)
+        moves = applied_moves(unit, 5, by=world.cast.analyst, tmt=today() - dt.timedelta(days=100))
+        answered_surveys(moves, [4, 4, 3, 5, 4])
+    client = as_user(world.cast.camat)
+    client.get(reverse("transfers:survey_results"))  # warm the session
+    with django_assert_num_queries(9):  # the same for 1 and 6 units: sums by unit in one query, units in one
+        response = client.get(reverse("transfers:survey_results"))
+    assert response.content.decode().count("Kelurahan Uji") == units

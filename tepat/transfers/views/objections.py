@@ -28,6 +28,7 @@ from tepat.transfers.services.objections import (
     objection_answer,
     objection_file,
     objection_mark_read,
+    personal_read,
     window_for,
 )
 from tepat.transfers.views.common import form_error, refused
@@ -73,6 +74,7 @@ def objection_detail_view(request: HttpRequest, public_id: str) -> HttpResponse:
     own = objection.move.employee.user_id == request.user.pk
     if own:
         objection_mark_read(objection=objection, actor=request.user)
+    personal_read(obj=objection, actor=request.user)
     can_answer = objection.is_open and scope.has(Role.HR_ADMIN, Role.ANALYST) and not own
     context = {
         "objection": objection,
@@ -147,6 +149,8 @@ def correction_list_view(request: HttpRequest) -> HttpResponse:
 
 def correction_detail_view(request: HttpRequest, public_id: str) -> HttpResponse:
     ticket = scoped_or_404(request, selectors.correction_get, public_id=public_id)
+    if request.method == "GET":
+        personal_read(obj=ticket, actor=request.user)
     form = None
     if ticket.is_open and user_scope(request.user).has(Role.HR_ADMIN):
         form = CorrectionHandleForm(request.POST or None)
