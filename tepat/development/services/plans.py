@@ -23,6 +23,7 @@ from tepat.engine.development import (
     reassessment_due,
 )
 from tepat.engine.errors import ApplicationError, FieldProblem, InvalidInput
+from tepat.engine.rules.dates import format_date
 from tepat.organization.models import Competency, Position
 from tepat.people.models import Employee
 from tepat.transfers.models import Move
@@ -59,8 +60,9 @@ def _create(
     changed: bool,
     reason: str,
     actor: Any,
+    proposal: tuple[GapAnalysis, tuple[ProposedItem, ...], DevelopmentRules] | None = None,
 ) -> DevelopmentPlan:
-    analysis, proposed, rules = _proposal(employee, position, start, changed)
+    analysis, proposed, rules = proposal or _proposal(employee, position, start, changed)
     due = reassessment_due(start, [], rules).due
     plan = DevelopmentPlan(
         employee=employee,
@@ -127,8 +129,9 @@ def plan_open_for_move(*, move: Move, actor: Any = None) -> DevelopmentPlan | No
     position = move.target_seat.position
     start = move.tmt or today()
     changed = field_changed(move)
-    analysis, _, _ = _proposal(move.employee, position, start, changed)
-    decision = plan_decision(analysis, field_changed=changed)
+    _close_superseded(move, start, actor)
+    proposal = _proposal(move.employee, position, start, changed)
+    decision = plan_decision(proposal[0], field_changed=changed)
     if not decision.open:
         audit_record(
             actor=actor,
@@ -146,7 +149,36 @@ def plan_open_for_move(*, move: Move, actor: Any = None) -> DevelopmentPlan | No
         changed=changed,
         reason=decision.reason,
         actor=actor,
+        proposal=proposal,
     )
+
+
+def _close_superseded(move: Move, start: date, actor: Any) -> None:
+    """Plans for the post the employee leaves end with the move: open items are cancelled (JP earned stay)."""
+    old = list(
+        DevelopmentPlan.objects.filter(employee=move.employee, status=DevelopmentPlan.Status.ACTIVE).exclude(
+            move=move
+        )
+    )
+    if not old:
+        return
+    note = f"Pegawai pindah jabatan (TMT {format_date(start)}); diganti rencana jabatan baru."
+    PlanItem.objects.filter(
+        plan__in=old, status__in=[PlanItem.Status.PLANNED, PlanItem.Status.ENROLLED]
+    ).update(status=PlanItem.Status.CANCELLED, note=note)
+    for plan in old:
+        plan.status = DevelopmentPlan.Status.CANCELLED
+        plan.end = max(start, plan.start)
+        plan.reassessment_note = note
+        plan.save(update_fields=["status", "end", "reassessment_note", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="development_plan_superseded",
+            obj=plan,
+            changes={"move": str(move.public_id)},
+            reason=note,
+            actor_label=SYSTEM,
+        )
 
 
 @transaction.atomic

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from tepat.core.models import AuditEntry
-from tepat.development.models import DevelopmentPlan
+from tepat.core.scoping import today
+from tepat.development.models import DevelopmentPlan, PlanItem
 from tepat.development.selectors import training_preview_for_move
-from tepat.development.services.plans import plan_open_for_move
+from tepat.development.services.plans import plan_create, plan_open_for_move
 from tepat.development.tests.conftest import assess, catalogue_ensure, standard_ensure
 from tepat.engine.workflow import Event, State
 from tepat.transfers.models import Move, MoveEvent
@@ -72,3 +75,18 @@ def test_no_plan_when_the_new_post_asks_nothing_the_person_lacks(world: World) -
         call_command("apply_due_tmt", verbosity=0)
     assert not DevelopmentPlan.objects.filter(move=move).exists()
     assert AuditEntry.objects.filter(action="development_plan_not_needed").count() == 1
+
+
+def test_a_plan_for_the_post_left_behind_is_closed_when_the_move_takes_effect(world: World) -> None:
+    employee = world.gov.staff_kelurahan
+    yearly = plan_create(actor=world.cast.admin, employee=employee, start=today(), reason="Rencana tahunan")
+    PlanItem.objects.create(
+        plan=yearly, route="klasikal", activity="Bimtek lama", due=today(), jp_planned=Decimal(8)
+    )
+    move = moved(world)
+    yearly.refresh_from_db()
+    assert yearly.status == DevelopmentPlan.Status.CANCELLED
+    assert "pindah jabatan" in yearly.reassessment_note
+    assert not yearly.items.exclude(status=PlanItem.Status.CANCELLED).exists()
+    assert DevelopmentPlan.objects.get(move=move).status == DevelopmentPlan.Status.ACTIVE
+    assert AuditEntry.objects.filter(action="development_plan_superseded").count() == 1
