@@ -244,3 +244,14 @@ def test_the_queue_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(5):  # session, user, grants, count, one page of rows with their relations
         response = client.get(reverse("transfers:objection_list"))
     assert response.content.decode().count("<tr") == count + 1
+
+
+def test_the_move_page_shows_its_objections_to_staff_but_not_to_the_board(
+    world: World, sk_move: Move
+) -> None:
+    file(world, sk_move.notices.get())
+    url = sk_move.get_absolute_url()
+    assert 'data-testid="move-objections"' in as_user(world.cast.ppk).get(url).content.decode()
+    board = as_user(world.cast.members[0]).get(url)  # the move was on the Tim's agenda: the page opens
+    assert board.status_code == 200
+    assert 'data-testid="move-objections"' not in board.content.decode()
