@@ -151,26 +151,31 @@ class PlanView:
     planned_jp: Decimal
     gaps: list[dict[str, Any]]  # the snapshot taken when the plan was made, with the group's label
     today: date  # open items due before it are overdue
+    trainings: list[TrainingRecord]  # everything counted in this year's JP, in the plan or not
 
 
 def plan_view(plan: DevelopmentPlan, *, on: date | None = None) -> PlanView:
     day = on or today()
     rules = rules_on(day)
     items = list(plan.items.select_related("competency", "course", "training").order_by("due", "id"))
-    records = TrainingRecord.objects.filter(employee=plan.employee_id, end__year=day.year).values_list(
-        "end", "jp"
-    )
+    records = trainings_in_year(TrainingRecord.objects.filter(employee=plan.employee_id), day.year)
     states = [ItemState(i.status, i.training.end if i.training else None) for i in items]
     return PlanView(
         plan=plan,
         items=items,
-        progress=jp_progress(list(records), year=day.year, on=day, rules=rules),
+        progress=jp_progress([(r.end, r.jp) for r in records], year=day.year, on=day, rules=rules),
         reassessment=reassessment_due(plan.start, states, rules),
         first_window_end=add_months(plan.start, rules.first_window_months),
         planned_jp=sum((i.jp_planned for i in items if i.status != PlanItem.Status.CANCELLED), Decimal(0)),
         gaps=[{**gap, "group_label": GROUP_LABELS.get(gap.get("group", ""), "")} for gap in plan.gaps],
         today=day,
+        trainings=records,
     )
+
+
+def trainings_in_year(records: QuerySet[TrainingRecord], year: int) -> list[TrainingRecord]:
+    """The training records that count towards `year` (by their end date), latest first."""
+    return list(records.filter(end__year=year).order_by("-end", "-id"))
 
 
 def my_plans(*, viewer: Viewer) -> QuerySet[DevelopmentPlan]:
@@ -182,12 +187,12 @@ def my_plans(*, viewer: Viewer) -> QuerySet[DevelopmentPlan]:
     )
 
 
-def my_progress(*, viewer: Viewer, on: date | None = None) -> JpProgress | None:
+def my_progress(*, viewer: Viewer, on: date | None = None) -> tuple[JpProgress, list[TrainingRecord]]:
+    """The signed-in employee's JP this year and the trainings behind it (own records only)."""
     day = on or today()
-    records = TrainingRecord.objects.filter(employee__user_id=viewer.pk or 0, end__year=day.year)
-    if viewer.pk is None:
-        return None
-    return jp_progress(list(records.values_list("end", "jp")), year=day.year, on=day, rules=rules_on(day))
+    records = trainings_in_year(TrainingRecord.objects.filter(employee__user_id=viewer.pk or 0), day.year)
+    progress = jp_progress([(r.end, r.jp) for r in records], year=day.year, on=day, rules=rules_on(day))
+    return progress, records
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,7 @@ def test_a_valid_completion_counts_jp_on_the_plan_page(dev: Dev) -> None:
     assert response.status_code == 302
     page = login(dev.budi_user).get(reverse("development:my_plan")).content.decode()
     assert 'data-testid="jp-earned">16<' in page
+    assert "Magang penyelenggaraan pemerintahan — nonklasikal, 16 JP" in page
 
 
 @pytest.mark.parametrize(

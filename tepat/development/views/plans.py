@@ -159,12 +159,14 @@ def my_plan_view(request: HttpRequest) -> HttpResponse:
     plans = list(selectors.my_plans(viewer=request.user))
     current = plans[0] if plans else None
     view = selectors.plan_view(current) if current else None
+    progress, trainings = selectors.my_progress(viewer=request.user)
     context = {
         "plans": plans,
         "current": current,
         "view": view,
         "my_rows": [{"item": item} for item in view.items] if view else [],
-        "progress": selectors.my_progress(viewer=request.user),
+        "progress": progress,
+        "trainings": trainings,
     }
     return render(request, "development/my_plan.html", context)
 
