@@ -174,6 +174,14 @@ def test_separation_the_proposer_and_the_employee_cannot_answer(world: World, sk
     assert Objection.objects.get().status == "diajukan"
 
 
+def test_another_employee_gets_404_on_the_objection(world: World, sk_move: Move, make_user: Any) -> None:
+    file(world, sk_move.notices.get())
+    other = as_user(make_user(Role.EMPLOYEE, username="pegawai.lain"))
+    response = other.get(Objection.objects.get().get_absolute_url())
+    assert response.status_code == 404
+    assert world.gov.staff_kelurahan.full_name not in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("data", "label"),
     [
