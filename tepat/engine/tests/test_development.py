@@ -1,10 +1,13 @@
 """Development after a move (DOMAIN.md §7): gaps, routes, course matching, due dates, JP accounting, re-assessment."""
 
+import json
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
+from tepat.engine.cases import run
 from tepat.engine.development import (
     Course,
     DevelopmentRules,
@@ -24,6 +27,7 @@ from tepat.engine.development import (
     propose_items,
     reassessment_due,
 )
+from tepat.engine.errors import InvalidInput
 
 RULES = DevelopmentRules()
 TMT = date(2026, 1, 15)
@@ -231,3 +235,50 @@ def test_reassessment_when_items_are_done_or_at_twelve_months(
 )  # fmt: skip
 def test_add_months_never_fails_on_short_months(day: date, months: int, expected: date) -> None:
     assert add_months(day, months) == expected
+
+
+CASE = {
+    "method": "development",
+    "tmt": "2026-01-15",
+    "on": "2026-07-01",
+    "standard": [
+        {"code": "T-PEM", "name": "Penyelenggaraan Pemerintahan Umum", "group": "teknis", "level": 3},
+        {"code": "M8", "name": "Pengambilan Keputusan", "group": "manajerial", "level": 3},
+    ],
+    "achieved": {"T-PEM": 1, "M8": None},
+    "catalogue": [
+        {"code": "MAGANG-PEM", "name": "Magang", "route": "nonklasikal", "jp": 16, "competencies": ["T-PEM"]}
+    ],
+    "trainings": [{"end": "2026-03-01", "jp": 12}],
+}
+
+
+def test_the_json_case_gives_gaps_items_jp_and_reassessment() -> None:
+    out = run(CASE)
+    assert out["plan"]["open"] is True
+    assert [g["code"] for g in out["gaps"]] == ["T-PEM"]
+    assert out["missing"] == ["M8"]
+    assert out["items"][0]["course"] == "MAGANG-PEM"
+    assert out["items"][0]["due"] == "2026-04-15"
+    assert out["jp"]["status"] == "sesuai_jadwal"
+    assert out["reassessment"]["due"] == "2027-01-15"
+    json.dumps(out)  # plain JSON
+
+
+@pytest.mark.parametrize(
+    ("patch", "path"),
+    [
+        ({"tmt": "15-01-2026"}, "tmt"),
+        ({"tmt": None}, "tmt"),
+        ({"standard": [{"code": "X", "group": "lain", "level": 3}]}, "standard[0].group"),
+        ({"standard": [{"code": "X", "group": "teknis", "level": 9}]}, "standard[0].level"),
+        ({"achieved": {"T-PEM": "tinggi"}}, "achieved.T-PEM"),
+        ({"catalogue": [{"code": "A", "route": "daring", "jp": 8}]}, "catalogue[0].route"),
+        ({"trainings": [{"end": "2026-03-01", "jp": -1}]}, "trainings[0].jp"),
+        ({"field_changed": "ya"}, "field_changed"),
+    ],
+)
+def test_the_json_case_names_the_bad_field(patch: dict[str, Any], path: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        run({**CASE, **patch})
+    assert path in [p.path for p in caught.value.problems]
