@@ -24,6 +24,7 @@ METHODS: dict[str, str] = {
     "placement": "tepat.engine.placement:run_case",
     "evaluation": "tepat.engine.evaluation.case:run_case",
     "talent": "tepat.engine.talent:run_case",
+    "development": "tepat.engine.development.case:run_case",
 }
 
 
