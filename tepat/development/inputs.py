@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from tepat.core.rules import load_rule_book
 from tepat.development.models import TrainingCourse
 from tepat.engine.development import Course, DevelopmentRules, Standard
+from tepat.engine.errors import InvalidInput
+from tepat.engine.rules.parameters import RuleBook
 from tepat.organization.models import Position, PositionCompetency
 from tepat.people.models import CompetencyAssessment, Employee
 
 
+def _optional(book: RuleBook, name: str, day: date, default: int) -> int:
+    """A further R10 parameter an admin may add as a rule row; without one the engine's default holds."""
+    try:
+        return int(book.resolve("R10", name, day).value)
+    except InvalidInput:
+        return default
+
+
 def rules_on(day: date) -> DevelopmentRules:
-    """The yearly JP target and the minutes per JP in force on `day` (rule R10, editable rule data)."""
+    """The yearly JP target, the minutes per JP and the planning windows in force on `day` (rule R10)."""
     book = load_rule_book()
     target = book.resolve("R10", "min_jp_per_year", day).value
     minutes = book.resolve("R10", "jp_minutes", day).value
-    return DevelopmentRules(min_jp_per_year=Decimal(str(target)), jp_minutes=int(minutes))
+    base = DevelopmentRules(min_jp_per_year=Decimal(str(target)), jp_minutes=int(minutes))
+    return replace(
+        base,
+        first_window_months=_optional(book, "first_window_months", day, base.first_window_months),
+        first_window_items=_optional(book, "first_window_items", day, base.first_window_items),
+        later_window_months=_optional(book, "later_window_months", day, base.later_window_months),
+        reassessment_months=_optional(book, "reassessment_months", day, base.reassessment_months),
+    )
 
 
 def standard_for(position: Position) -> tuple[Standard, ...]:
