@@ -25,6 +25,7 @@ class PlanFilterForm(BootstrapFormMixin, forms.Form):
         label="Status", required=False, choices=[("", "Semua status"), *DevelopmentPlan.Status.choices]
     )
     behind = forms.BooleanField(label="Hanya yang tertinggal JP", required=False)
+    due = forms.BooleanField(label="Asesmen ulang jatuh tempo", required=False)
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -81,6 +81,7 @@ class PlanFilters:
     status: str = ""
     behind: bool = False
     q: str = ""
+    reassessment_due: bool = False
 
 
 def plan_list(*, viewer: Viewer, filters: PlanFilters, on: date | None = None) -> QuerySet[DevelopmentPlan]:
@@ -105,7 +106,33 @@ def plan_list(*, viewer: Viewer, filters: PlanFilters, on: date | None = None) -
     if filters.behind:
         expected = expected_jp_by(day, day.year, rules_on(day).min_jp_per_year)
         plans = plans.filter(jp_year__lt=expected)
+    if filters.reassessment_due:
+        plans = plans.filter(status=DevelopmentPlan.Status.ACTIVE, reassessment_due__lte=day)
     return plans
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    active: int
+    behind: int  # active plans whose employee is short of the pro-rata JP share today
+    reassessment_due: int
+
+
+def plan_summary(*, viewer: Viewer, on: date | None = None) -> PlanSummary:
+    """Counts over every plan the viewer may see, in one query (the list's header)."""
+    day = on or today()
+    expected = expected_jp_by(day, day.year, rules_on(day).min_jp_per_year)
+    active = Q(status=DevelopmentPlan.Status.ACTIVE)
+    counts = (
+        DevelopmentPlan.objects.visible_to(viewer)
+        .annotate(jp_year=_jp_in_year(day.year))
+        .aggregate(
+            active=Count("pk", filter=active),
+            behind=Count("pk", filter=active & Q(jp_year__lt=expected)),
+            due=Count("pk", filter=active & Q(reassessment_due__lte=day)),
+        )
+    )
+    return PlanSummary(counts["active"], counts["behind"], counts["due"])
 
 
 def with_progress(

@@ -182,3 +182,16 @@ def test_open_items_past_their_due_date_are_flagged(dev: Dev) -> None:
     PlanItem.objects.filter(plan=dev.plan, competency__code="M8").update(due=today() - dt.timedelta(days=1))
     page = login(dev.lurah).get(detail(dev)).content.decode()
     assert page.count('data-testid="overdue"') == 1
+
+
+def test_the_summary_counts_behind_and_due_and_the_due_filter_keeps_those(dev: Dev) -> None:
+    from tepat.development.models import DevelopmentPlan
+
+    DevelopmentPlan.objects.filter(pk=dev.plan.pk).update(reassessment_due=today() - dt.timedelta(days=1))
+    client = login(dev.analyst)
+    page = client.get(reverse("development:plan_list")).content.decode()
+    assert 'data-testid="summary-behind">1<' in page
+    due = client.get(reverse("development:plan_list"), {"due": "on"}).content.decode()
+    assert dev.budi.name in due
+    DevelopmentPlan.objects.filter(pk=dev.plan.pk).update(reassessment_due=today() + dt.timedelta(days=1))
+    assert dev.budi.name not in client.get(reverse("development:plan_list"), {"due": "on"}).content.decode()

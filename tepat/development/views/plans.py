@@ -40,7 +40,11 @@ def _filters(request: HttpRequest) -> tuple[PlanFilterForm, selectors.PlanFilter
         return form, selectors.PlanFilters()
     data = form.cleaned_data
     return form, selectors.PlanFilters(
-        unit=data["unit"], status=data["status"], behind=data["behind"], q=data["q"].strip()
+        unit=data["unit"],
+        status=data["status"],
+        behind=data["behind"],
+        q=data["q"].strip(),
+        reassessment_due=data["due"],
     )
 
 
@@ -56,6 +60,7 @@ def plan_list_view(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "rows": rows,
         "query_string": query.urlencode(),
+        "summary": selectors.plan_summary(viewer=request.user),
         "can_create": user_scope(request.user).has(*BKPP),
     }
     return render(request, "development/plan_list.html", context)
