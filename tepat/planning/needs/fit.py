@@ -3,7 +3,8 @@
 For every seat holder of a subtree: does the latest recorded education (Employee.education_field) meet the
 position's accepted fields (rule R4.rumpun decides: exact field, same rumpun, or not), and does the JPM
 against the position's competency standard meet the rule data's minimum (rule R4.jpm; JPM by
-`tepat.engine.jpm` with the cap mode and category scale of the rule book)? Seven queries for any size.
+`tepat.engine.jpm` with the cap mode and category scale of the rule book)? The same queries for any size:
+units, positions, seat holders, standards, assessments and accepted fields (no workloads: no kebutuhan).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from tepat.engine.rules import CandidateFacts, Education, Outcome, RuleBook, Rul
 from tepat.engine.rules.career import education_field, jpm_threshold
 from tepat.organization.models import Position, PositionCompetency, Seat, Unit
 from tepat.people.models import CompetencyAssessment
-from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, gc_paused, load_structure
+from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, gc_paused, load_posts
 from tepat.planning.needs.people import names
 from tepat.planning.needs.selectors import display_units
 
@@ -369,7 +370,7 @@ def staff_fit(
     `named=False` leaves the people unnamed (a page names the rows it shows with `name_staff`)."""
     day = on or today()
     book = load_rule_book()
-    structure = load_structure(viewer=viewer, root=unit, per_task=False)
+    structure = load_posts(viewer=viewer, root=unit)  # no workloads: fit needs no kebutuhan
     holders = _holders(structure)
     scores = _jpm(structure, holders, book, day)
     results = _checks(structure, holders, scores, book, day)

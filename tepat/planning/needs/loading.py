@@ -203,6 +203,19 @@ def load_structure(*, viewer: Viewer, root: Unit | None, per_task: bool = True) 
     return Structure(root_ref, units, positions, engine_positions, engine_units, counts, q)
 
 
+def load_posts(*, viewer: Viewer, root: Unit | None) -> Structure:
+    """Units and positions of the subtree only (two queries): for reads that need no kebutuhan (staff
+    fit); `engine_positions` and `task_counts` are left empty."""
+    q = subtree_filter(viewer, root)
+    units = _units(q)
+    positions = _positions(q, units)
+    engine_units = tuple(
+        engine.Unit(str(u.pk), str(u.parent_id) if u.parent_id in units else None) for u in units.values()
+    )
+    root_ref = units.get(root.pk) if root is not None else None
+    return Structure(root_ref, units, positions, (), engine_units, {}, q)
+
+
 def visible_flag(viewer: Viewer, path_field: str) -> Any:
     scope = user_scope(viewer)
     if scope.government_wide:
