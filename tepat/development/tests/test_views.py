@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from conftest import seat_employee
 from tepat.core.scoping import today
-from tepat.development.models import PlanItem
+from tepat.development.models import DevelopmentPlan, PlanItem
 from tepat.development.services.plans import plan_create
 from tepat.development.tests.conftest import Dev
 from tepat.organization.tests.factories import PositionFactory
@@ -185,7 +185,6 @@ def test_open_items_past_their_due_date_are_flagged(dev: Dev) -> None:
 
 
 def test_the_summary_counts_behind_and_due_and_the_due_filter_keeps_those(dev: Dev) -> None:
-    from tepat.development.models import DevelopmentPlan
 
     DevelopmentPlan.objects.filter(pk=dev.plan.pk).update(reassessment_due=today() - dt.timedelta(days=1))
     client = login(dev.analyst)
@@ -195,3 +194,61 @@ def test_the_summary_counts_behind_and_due_and_the_due_filter_keeps_those(dev: D
     assert dev.budi.name in due
     DevelopmentPlan.objects.filter(pk=dev.plan.pk).update(reassessment_due=today() + dt.timedelta(days=1))
     assert dev.budi.name not in client.get(reverse("development:plan_list"), {"due": "on"}).content.decode()
+
+
+def test_bkpp_opens_a_plan_by_nip_and_a_bad_nip_is_named(dev: Dev) -> None:
+    client = login(dev.admin)
+    bad = client.post(
+        reverse("development:plan_create"), {"nip": "123", "start": today().isoformat(), "reason": "x"}
+    )
+    assert bad.status_code == 400
+    assert "NIP pegawai: NIP harus 18 angka." in bad.content.decode()
+    other = dev.gov.staff_dinas
+    made = client.post(
+        reverse("development:plan_create"),
+        {"nip": other.nip, "start": today().isoformat(), "reason": "Rencana tahunan"},
+    )
+    assert made.status_code == 302
+    assert DevelopmentPlan.objects.filter(employee=other).count() == 1
+    again = client.post(
+        reverse("development:plan_create"), {"nip": other.nip, "start": today().isoformat(), "reason": "lagi"}
+    )
+    assert "NIP pegawai: Pegawai ini sudah punya rencana" in again.content.decode()
+
+
+def test_the_lurah_adds_edits_and_cancels_items_through_the_page(dev: Dev) -> None:
+    client = login(dev.lurah)
+    add = reverse("development:item_add", kwargs={"public_id": dev.plan.public_id})
+    missing = client.post(
+        add, {"add-route": "klasikal", "add-due": today().isoformat(), "add-jp_planned": "8"}
+    )
+    assert missing.status_code == 400
+    assert "Nama kegiatan: Isi nama kegiatan atau pilih pelatihan dari katalog." in missing.content.decode()
+    ok = client.post(
+        add,
+        {
+            "add-activity": "Sosialisasi Perwal",
+            "add-route": "klasikal",
+            "add-due": today().isoformat(),
+            "add-jp_planned": "4",
+        },
+    )
+    assert ok.status_code == 302
+    item = dev.plan.items.get(activity="Sosialisasi Perwal")
+    prefix = str(item.public_id)[:8]
+    edit = reverse("development:item_edit", kwargs={"public_id": item.public_id})
+    changed = client.post(
+        edit,
+        {f"u-{prefix}-activity": "Sosialisasi Perwal 2026", f"u-{prefix}-route": "klasikal",
+         f"u-{prefix}-due": today().isoformat(), f"u-{prefix}-jp_planned": "6"},
+    )  # fmt: skip
+    assert changed.status_code == 302
+    item.refresh_from_db()
+    assert (item.activity, item.jp_planned) == ("Sosialisasi Perwal 2026", Decimal(6))
+    no_reason = client.post(edit, {"action": "batal", f"x-{prefix}-note": ""})
+    assert no_reason.status_code == 400
+    assert "Alasan pembatalan" in no_reason.content.decode()
+    cancelled = client.post(edit, {"action": "batal", f"x-{prefix}-note": "Digabung dengan bimtek"})
+    assert cancelled.status_code == 302
+    item.refresh_from_db()
+    assert item.status == PlanItem.Status.CANCELLED

@@ -27,9 +27,8 @@ from tepat.development.forms import (
 )
 from tepat.development.models import DevelopmentPlan, PlanItem, Route
 from tepat.development.services.plans import plan_create
-from tepat.engine.errors import ApplicationError
+from tepat.engine.errors import ApplicationError, FieldProblem
 from tepat.people.models import Employee
-from tepat.transfers.views.common import form_error
 
 PAGE_SIZE = 25
 
@@ -84,7 +83,12 @@ def plan_create_view(request: HttpRequest) -> HttpResponse:
                     actor=request.user, employee=employee, start=data["start"], reason=data["reason"]
                 )
             except ApplicationError as error:
-                form_error(form, error)
+                for problem in getattr(error, "problems", None) or [
+                    FieldProblem(error.field or "", error.message)
+                ]:
+                    # The service names the employee; on this form the employee is the NIP field.
+                    name = "nip" if problem.path == "employee" else problem.path
+                    form.add_error(name if name in form.fields else None, problem.message)
             else:
                 messages.success(request, "Rencana pengembangan disusun dari kesenjangan kompetensi.")
                 return redirect(plan)
