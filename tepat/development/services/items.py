@@ -44,6 +44,11 @@ def _visible(actor: Any, plan: DevelopmentPlan) -> None:
         raise ApplicationError("Rencana pengembangan tidak ditemukan.")
 
 
+def _active(plan: DevelopmentPlan) -> None:
+    if plan.status != DevelopmentPlan.Status.ACTIVE:
+        raise ApplicationError("Rencana ini sudah tidak aktif; kegiatan tidak dapat diubah.")
+
+
 def _own(actor: Any, plan: DevelopmentPlan) -> bool:
     return plan.employee.user_id is not None and plan.employee.user_id == actor.pk
 
@@ -53,8 +58,7 @@ def _planner(actor: Any, plan: DevelopmentPlan) -> Scope:
     scope = user_scope(actor)
     if not policy.may_plan(scope):
         raise ApplicationError(policy.NOT_PLANNER)
-    if plan.status != DevelopmentPlan.Status.ACTIVE:
-        raise ApplicationError("Rencana ini sudah tidak aktif; kegiatan tidak dapat diubah.")
+    _active(plan)
     return scope
 
 
@@ -149,6 +153,7 @@ def item_enrol(*, actor: Any, item: PlanItem, enrolled_on: date | None = None) -
     refusal = policy.enrol_refusal(user_scope(actor), own=_own(actor, plan))
     if refusal:
         raise ApplicationError(refusal)
+    _active(plan)
     if item.status != PlanItem.Status.PLANNED:
         raise ApplicationError("Hanya kegiatan berstatus direncanakan yang dapat dicatat terdaftar.")
     day = enrolled_on or today()
@@ -182,6 +187,7 @@ def item_complete(*, actor: Any, item: PlanItem, done: Completion) -> PlanItem:
     refusal = policy.completion_refusal(user_scope(actor), own=_own(actor, plan), route=item.route)
     if refusal:
         raise ApplicationError(refusal)
+    _active(plan)
     if not item.is_open:
         raise ApplicationError("Kegiatan ini sudah selesai atau batal.")
     problems = _completion_problems(item, done)

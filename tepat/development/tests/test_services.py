@@ -156,3 +156,11 @@ def test_plan_update_is_audited_with_old_and_new_and_refused_to_the_employee(dev
     with pytest.raises(InvalidInput) as caught:
         plan_update(actor=dev.admin, plan=dev.plan, data={"end": dev.plan.start - dt.timedelta(days=1)})
     assert caught.value.field == "end"
+
+
+def test_a_closed_plan_takes_no_enrolment_or_completion(dev: Dev) -> None:
+    plan_reassess(actor=dev.admin, plan=dev.plan, reassessed_on=today(), note="")
+    with pytest.raises(ApplicationError, match="tidak aktif"):
+        item_enrol(actor=dev.budi_user, item=item(dev, "M8"))
+    with pytest.raises(ApplicationError, match="tidak aktif"):
+        item_complete(actor=dev.admin, item=item(dev, "T-PEM"), done=done())
