@@ -23,7 +23,7 @@ SERVER_PAGES: tuple[Page, ...] = (NEEDS_OVERVIEW, VACANCY_MAP)
 
 
 def run(fx: Fixtures, quick: bool = False) -> list[Result]:
-    results = page_results(fx, NEEDS_PAGES, reps=3 if quick else 10)  # 10: the slowest take seconds each
+    results = page_results(fx, NEEDS_PAGES, reps=3 if quick else 20)  # as many as the other page families
     for result in results:
         result.family = "features"
     return results
