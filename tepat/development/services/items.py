@@ -44,6 +44,15 @@ def _visible(actor: Any, plan: DevelopmentPlan) -> None:
         raise ApplicationError("Rencana pengembangan tidak ditemukan.")
 
 
+def _locked(item: PlanItem) -> PlanItem:
+    """The item re-read under a row lock (its status as of now, not as of the page the actor saw)."""
+    return (
+        PlanItem.objects.select_for_update(of=("self",))
+        .select_related("plan__employee", "course")
+        .get(pk=item.pk)
+    )
+
+
 def _active(plan: DevelopmentPlan) -> None:
     if plan.status != DevelopmentPlan.Status.ACTIVE:
         raise ApplicationError("Rencana ini sudah tidak aktif; kegiatan tidak dapat diubah.")
@@ -148,6 +157,7 @@ def item_cancel(*, actor: Any, item: PlanItem, reason: str) -> PlanItem:
 
 @transaction.atomic
 def item_enrol(*, actor: Any, item: PlanItem, enrolled_on: date | None = None) -> PlanItem:
+    item = _locked(item)
     plan = item.plan
     _visible(actor, plan)
     refusal = policy.enrol_refusal(user_scope(actor), own=_own(actor, plan))
@@ -181,7 +191,11 @@ def _completion_problems(item: PlanItem, done: Completion) -> list[FieldProblem]
 
 @transaction.atomic
 def item_complete(*, actor: Any, item: PlanItem, done: Completion) -> PlanItem:
-    """Confirm completion: writes a people.TrainingRecord (the JP counted) and links it; audited twice."""
+    """Confirm completion: writes a people.TrainingRecord (the JP counted) and links it; audited twice.
+
+    The item row is locked first, so two confirmations at once write one training record, not two.
+    """
+    item = _locked(item)
     plan = item.plan
     _visible(actor, plan)
     refusal = policy.completion_refusal(user_scope(actor), own=_own(actor, plan), route=item.route)
