@@ -229,40 +229,44 @@ def _jpm(structure: Structure, holders: _Holders, book: RuleBook, on: date) -> n
     return own_post_jpm(_achieved(structure, holders, column), standard[holders.position], cap)
 
 
-def _facts(
-    holders: _Holders,
-    row: int,
-    position: PositionRef,
-    accepted: list[tuple[int, str, str]],
-    jpm: float | None,
-) -> tuple[CandidateFacts, TargetFacts]:
-    field = int(holders.field_id[row])
-    name, rumpun = holders.fields.get(field, (None, None))
-    education = Education(
-        holders.level[holders.order[row]] or "SMA",
-        str(field) if field else None,
-        name or "",
-        rumpun,
-        rumpun or "",
-    )
-    candidate = CandidateFacts(
-        str(holders.employee_id[row]),
-        EmploymentStatus(holders.status[holders.order[row]]),
-        None,
-        None,
-        educations=(education,),
-    )
-    target = TargetFacts(
-        str(position.pk),
-        position.name,
-        "",
-        PositionKind(position.kind),
-        accepted_field_ids=frozenset(str(f) for f, _, _ in accepted),
-        accepted_rumpun_ids=frozenset(r for _, r, _ in accepted),
-        field_requirement_label=" / ".join(n for _, _, n in accepted),
-        jpm=jpm,
-    )
-    return candidate, target
+class _Facts:
+    """Rule facts of a holder and their post, built once per field and once per post (~700 rule inputs
+    for a city, each shared by many holders)."""
+
+    def __init__(
+        self, structure: Structure, holders: _Holders, accepted: dict[int, list[tuple[int, str, str]]]
+    ):
+        self.structure, self.holders, self.accepted = structure, holders, accepted
+        self.candidates: dict[int, CandidateFacts] = {}
+        self.targets: dict[int, TargetFacts] = {}
+
+    def of(self, row: int, jpm: float | None = None) -> tuple[CandidateFacts, TargetFacts]:
+        holders = self.holders
+        field = int(holders.field_id[row])
+        if field not in self.candidates:
+            name, rumpun = holders.fields.get(field, (None, None))
+            education = Education(
+                holders.level[holders.order[row]] or "SMA", str(field) if field else None, name or "", rumpun,
+                rumpun or "",
+            )  # fmt: skip
+            status = EmploymentStatus(holders.status[holders.order[row]])
+            self.candidates[field] = CandidateFacts(
+                str(holders.employee_id[row]), status, None, None, educations=(education,)
+            )
+        position = self.structure.positions[int(holders.positions[holders.position[row]])]
+        if position.pk not in self.targets:
+            accepted = self.accepted.get(position.pk, [])
+            self.targets[position.pk] = TargetFacts(
+                str(position.pk),
+                position.name,
+                "",
+                PositionKind(position.kind),
+                accepted_field_ids=frozenset(str(f) for f, _, _ in accepted),
+                accepted_rumpun_ids=frozenset(r for _, r, _ in accepted),
+                field_requirement_label=" / ".join(n for _, _, n in accepted),
+            )
+        target = self.targets[position.pk]
+        return self.candidates[field], target if jpm is None else replace(target, jpm=jpm)
 
 
 OUTCOME_CODES = {Outcome.PASS: 1, Outcome.FAIL: 2, Outcome.MISSING: 3}
@@ -306,18 +310,13 @@ def _checks(
     _, first, education_of = np.unique(
         signature[holders.position] * max(len(fields), 1) + field, return_index=True, return_inverse=True
     )
-    education = []
-    for row in first.tolist():
-        position = structure.positions[int(holders.positions[holders.position[row]])]
-        candidate, target = _facts(holders, row, position, accepted.get(position.pk, []), None)
-        education.append(education_field(candidate, target, day, book))
+    facts = _Facts(structure, holders, accepted)
+    education = [education_field(*facts.of(row), day, book) for row in first.tolist()]
     values, first, competency_of = np.unique(scores, return_index=True, return_inverse=True)
-    competency = []
-    for value, row in zip(values.tolist(), first.tolist(), strict=True):
-        position = structure.positions[int(holders.positions[holders.position[row]])]
-        score = None if np.isnan(value) else value
-        candidate, target = _facts(holders, row, position, accepted.get(position.pk, []), score)
-        competency.append(jpm_threshold(candidate, target, day, book))
+    competency = [
+        jpm_threshold(*facts.of(row, None if np.isnan(value) else value), day, book)
+        for value, row in zip(values.tolist(), first.tolist(), strict=True)
+    ]
     scale = DEFAULT_SCALES[str(book.resolve("R4.jpm", "jpm_scale", day).value)]
     categories = [None if c is None else str(c) for c in categorize(values, scale)] if len(values) else []
     return _Results(education, education_of.reshape(-1), competency, competency_of.reshape(-1), categories)
