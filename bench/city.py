@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bench.city_rows import AddedRows, added_rows
 from bench.stats import Result, Target
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,6 +94,7 @@ class Fixtures:
     rank: int
     education_field_id: int
     open_seat_public_id: str  # a vacant seat inside the unit head's subtree, for the candidate ranking
+    added: AddedRows | None = None  # the pages added in session 2 (bench/city_rows.py)
 
 
 def _bench_user(username: str, role: str, unit: object | None) -> int:
@@ -127,8 +129,9 @@ def fixtures() -> Fixtures:
     vacant = (
         open_seats.filter(position__unit__path__startswith=largest_top.path).first() or open_seats.first()
     )
+    analyst_id = _bench_user("bench.analyst", Role.ANALYST, None)
     return Fixtures(
-        analyst_id=_bench_user("bench.analyst", Role.ANALYST, None),
+        analyst_id=analyst_id,
         unit_head_id=_bench_user("bench.unit_head", Role.UNIT_HEAD, largest_top),
         head_unit=largest_top.name,
         head_unit_public_id=str(largest_top.public_id),
@@ -138,4 +141,7 @@ def fixtures() -> Fixtures:
         rank=employee.rank or 1,
         education_field_id=employee.education_field_id or 0,
         open_seat_public_id=str(vacant.public_id) if vacant else "",
+        added=added_rows(
+            analyst_id=analyst_id, employee_public_id=str(employee.public_id), bench_user=_bench_user
+        ),
     )

@@ -8,6 +8,7 @@ import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.db import connection
@@ -23,11 +24,31 @@ RANKING_TARGET = Target("< 1 s", 1.0)
 UrlFor = Callable[[Fixtures], str]
 
 
+STAFF = frozenset({"analyst", "unit head"})
+
+
 @dataclass(frozen=True)
 class Page:
     label: str
     url: UrlFor
     target: Target | None = PAGE_TARGET
+    roles: frozenset[str] = STAFF  # who requests it (the auditor's and the employee's own pages: only them)
+
+
+class NoFixture(LookupError):
+    """The database holds no object of this kind (e.g. the test government has no evaluation run)."""
+
+
+def added(name: str) -> Callable[[Fixtures], object]:
+    """A field of the session-2 fixtures (bench/city_rows.py); NoFixture when the database has none."""
+
+    def get(fx: Fixtures) -> object:
+        value = getattr(fx.added, name, "") if fx.added else ""
+        if not value:
+            raise NoFixture(f"no {name.replace('_', ' ')} in this database")
+        return value
+
+    return get
 
 
 def route(
@@ -63,6 +84,41 @@ PAGES: tuple[Page, ...] = (
     Page("unit tree", route("organization:unit_tree")),
     Page("data completeness", route("core:completeness")),
 )  # the needs pages (planning) are in bench/needs.py, run through the features registry
+AUDITOR, EMPLOYEE = frozenset({"auditor"}), frozenset({"employee"})
+ADDED_PAGES: tuple[Page, ...] = (  # session 2: evaluation, development, communication, auditor, Data Saya
+    Page("evaluation overview", route("evaluation:overview")),
+    Page("evaluation round", route("evaluation:round_detail", public_id=added("round_public_id"))),
+    Page("review list", route("evaluation:review_list")),
+    Page("talent map (Peta Talenta)", route("evaluation:talent_map")),
+    Page("talent box list (fullest box)",
+         route("evaluation:talent_list", lambda fx: f"?kotak={added('talent_box')(fx)}")),
+    Page("development plan list", route("development:plan_list")),
+    Page("development plan detail", route("development:plan_detail", public_id=added("plan_public_id"))),
+    Page("objection queue", route("transfers:objection_list")),
+    Page("Peta Resistensi", route("transfers:resistance")),
+    Page("survey results", route("transfers:survey_results")),
+    Page("audit trail", route("core:audit_trail"), roles=AUDITOR),
+    Page("audit case trail", route("core:audit_case", public_id=added("move_public_id")), roles=AUDITOR),
+    Page("breach report (bench.analyst, 90 days)", route("core:audit_breach", lambda fx: breach_query()),
+         roles=AUDITOR),
+    Page("my development plan", route("development:my_plan"), roles=EMPLOYEE),
+    Page("Data Saya", route("people:my_data"), roles=EMPLOYEE),
+    Page("Data Saya download (.xlsx)", route("people:my_data_download", fmt=lambda fx: "xlsx"), roles=EMPLOYEE),
+)  # fmt: skip
+EXPORT_TARGET = Target("< 10 s (a job, not a page)", 10.0, "median")
+EXPORTS: tuple[Page, ...] = (  # whole-scope Excel files: timed once per role (no warm-up)
+    Page("talent export (.xlsx)", route("evaluation:talent_export"), EXPORT_TARGET),
+    Page("development plan export (.xlsx)", route("development:plan_export"), EXPORT_TARGET),
+    Page("evaluation round export", route("evaluation:round_export", public_id=added("round_public_id")),
+         EXPORT_TARGET),
+)  # fmt: skip
+
+
+def breach_query() -> str:
+    from tepat.core.scoping import today
+
+    end = today()
+    return f"?account=bench.analyst&start={end - timedelta(days=89):%Y-%m-%d}&end={end:%Y-%m-%d}"
 
 
 @contextmanager
@@ -115,7 +171,7 @@ def measure(
 
 
 def measure_pages(
-    client: Client, role: str, fx: Fixtures, pages: tuple[Page, ...], reps: int
+    client: Client, role: str, fx: Fixtures, pages: tuple[Page, ...], reps: int, warmup: int = WARMUP
 ) -> list[Result]:
     """The trivial view first (the reference), then each page, all as one logged-in user."""
     results: list[Result] = []
@@ -127,8 +183,11 @@ def measure_pages(
         except NoReverseMatch:
             results.append(unavailable("pages", name, "no route (feature not merged yet)", page.target))
             continue
+        except NoFixture as missing:
+            results.append(unavailable("pages", name, str(missing), page.target))
+            continue
         try:
-            samples, queries, peak = measure(client, url, reps, WARMUP)
+            samples, queries, peak = measure(client, url, reps, warmup)
         except Exception as error:  # noqa: BLE001 - one broken page must not hide the others
             results.append(failed("pages", name, error, page.target))
             continue
@@ -139,20 +198,30 @@ def measure_pages(
     return results
 
 
-def page_results(fx: Fixtures, pages: tuple[Page, ...], reps: int) -> list[Result]:
-    """`pages` as the analyst and as the unit head, each with its own trivial-view reference."""
+def role_users(fx: Fixtures) -> tuple[tuple[str, int], ...]:
+    extra = (("auditor", fx.added.auditor_id), ("employee", fx.added.employee_user_id)) if fx.added else ()
+    return (("analyst", fx.analyst_id), ("unit head", fx.unit_head_id), *extra)
+
+
+def page_results(fx: Fixtures, pages: tuple[Page, ...], reps: int, warmup: int = WARMUP) -> list[Result]:
+    """`pages` as each role that requests them (the analyst and the unit head unless a page says otherwise),
+    each role with its own trivial-view reference."""
     from django.test.utils import override_settings
 
     from tepat.accounts.models import User
 
     results: list[Result] = []
     with registered(), override_settings(ROOT_URLCONF="bench.urls"):
-        for role, user_id in (("analyst", fx.analyst_id), ("unit head", fx.unit_head_id)):
+        for role, user_id in role_users(fx):
+            own = tuple(page for page in pages if role in page.roles)
+            if not own:
+                continue
             client = Client()
             client.force_login(User.objects.get(pk=user_id))
-            results += measure_pages(client, role, fx, pages, reps)
+            results += measure_pages(client, role, fx, own, reps, warmup)
     return results
 
 
 def run(fx: Fixtures, reps: int = 20) -> list[Result]:
-    return page_results(fx, PAGES, reps)
+    results = page_results(fx, PAGES + ADDED_PAGES, reps)
+    return results + page_results(fx, EXPORTS, reps=1, warmup=0)

@@ -70,3 +70,23 @@ def test_evaluation_benchmark_runs_once_on_the_small_government(gov: SmallGovern
     assert [r.skipped for r in results] == ["", "", ""]
     assert results[-1].reference == results[0].name
     assert results[-1].ratio is not None
+
+
+@pytest.mark.django_db
+def test_pages_added_in_session_2_run_once_for_their_roles(gov: SmallGovernment) -> None:
+    from bench.pages import ADDED_PAGES, EXPORTS
+
+    results = page_results(city.fixtures(), ADDED_PAGES + EXPORTS, reps=1, warmup=0)
+    assert [r.skipped for r in results if r.status() == "error"] == []
+    measured = {r.name for r in results if r.samples}
+    # The test government has no demo journeys: pages that need one of their objects say "not yet available".
+    for name in ("talent map (Peta Talenta) [analyst]", "talent box list (fullest box) [unit head]",
+                 "development plan list [unit head]", "development plan detail [analyst]",
+                 "objection queue [analyst]", "Peta Resistensi [unit head]", "survey results [analyst]",
+                 "audit trail [auditor]", "breach report (bench.analyst, 90 days) [auditor]",
+                 "my development plan [employee]", "Data Saya [employee]",
+                 "development plan export (.xlsx) [analyst]"):  # fmt: skip
+        assert name in measured
+    assert {r.name for r in results if r.name.startswith("trivial")} == {
+        f"trivial view (reference) [{role}]" for role in ("analyst", "unit head", "auditor", "employee")
+    }
