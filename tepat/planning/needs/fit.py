@@ -29,7 +29,7 @@ from tepat.engine.needs.staff import own_post_jpm
 from tepat.engine.reference import EmploymentStatus, PositionKind
 from tepat.engine.rules import CandidateFacts, Education, Outcome, RuleBook, RuleResult, TargetFacts
 from tepat.engine.rules.career import education_field, jpm_threshold
-from tepat.organization.models import Position, PositionCompetency, Seat, Unit
+from tepat.organization.models import EducationField, Position, PositionCompetency, Seat, Unit
 from tepat.people.models import CompetencyAssessment
 from tepat.planning.needs.loading import PersonRef, PositionRef, Structure, UnitRef, gc_paused, load_posts
 from tepat.planning.needs.people import names
@@ -125,20 +125,21 @@ class _Holders:
     employee: npt.NDArray[np.int64]  # per holder: index into `employees`
     employee_id: npt.NDArray[np.int64]
     field_id: npt.NDArray[np.int64]  # 0: no education field recorded
-    fields: dict[int, tuple[str, str | None]]  # field pk -> (name, rumpun)
+    fields: dict[int, tuple[str, str]]  # field pk -> (name, rumpun)
     order: npt.NDArray[np.int64]  # holder -> row of the query (for the few holders whose facts are built)
     level: tuple[str | None, ...]  # education level per query row
     status: tuple[str, ...]  # per query row
 
 
 def _holders(structure: Structure) -> _Holders:
-    """Seat holders with their education, lean (no names, dates or UUIDs): one query, ordered here."""
+    """Seat holders with their education, lean (no names, dates or UUIDs; the few education fields'
+    names and rumpun in a query of their own): two queries, ordered here."""
     rows = _fetch(
         Seat.objects.filter(structure.subtree("position__unit__"), is_active=True, occupant__isnull=False)
         .order_by()
         .values_list("position_id", "number", "occupant__id", "occupant__status", *FIT_FIELDS)
     )
-    cols = list(zip(*rows, strict=True)) or [()] * 8
+    cols = list(zip(*rows, strict=True)) or [()] * 6
     position_pk = np.array(cols[0], dtype=np.int64)
     positions, position = np.unique(position_pk, return_inverse=True)
     pks = positions.tolist()
@@ -149,10 +150,12 @@ def _holders(structure: Structure) -> _Holders:
     employee_id = np.array(cols[2], dtype=np.int64)[order]
     employees, employee = np.unique(employee_id, return_inverse=True)
     field_id = np.array([f or 0 for f in cols[5]], dtype=np.int64)[order]
-    fields = dict(zip(cols[5], zip(cols[6], cols[7], strict=True), strict=True))
+    fields = {
+        pk: (name, rumpun) for pk, name, rumpun in EducationField.objects.values_list("pk", "name", "rumpun")
+    }
     return _Holders(
         positions, position[order].astype(np.int64), employees, employee.astype(np.int64), employee_id,
-        field_id, {pk: info for pk, info in fields.items() if pk}, order, cols[4], cols[3],
+        field_id, fields, order, cols[4], cols[3],
     )  # fmt: skip
 
 
@@ -399,9 +402,4 @@ def name_staff(*, viewer: Viewer, rows: Iterable[StaffFit]) -> list[StaffFit]:
     return [replace(r, person=named[str(r.employee_id)]) for r in rows]
 
 
-FIT_FIELDS = (
-    "occupant__education_level",
-    "occupant__education_field_id",
-    "occupant__education_field__name",
-    "occupant__education_field__rumpun",
-)
+FIT_FIELDS = ("occupant__education_level", "occupant__education_field_id")
