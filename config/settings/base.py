@@ -194,6 +194,11 @@ SPECTACULAR_SETTINGS = {
         "EducationLevelEnum": "tepat.organization.models.EDUCATION_LEVEL_CHOICES",
         "UnitKindEnum": "tepat.organization.models.UnitKind",
         "PositionKindEnum": "tepat.organization.models.Position.KIND_CHOICES",
+        "DevelopmentPlanStatusEnum": "tepat.development.models.DevelopmentPlan.Status",
+        "PlanItemStatusEnum": "tepat.development.models.PlanItem.Status",
+        "EvaluationStatusEnum": "tepat.evaluation.models.runs.EvaluationStatus",
+        "EmploymentStatusEnum": "tepat.people.models.employee.EmploymentStatusChoices",
+        "JpProgressStatusEnum": ["tercapai", "sesuai_jadwal", "tertinggal"],
     },
 }
 

@@ -56,7 +56,7 @@ def _jp(earned: Decimal, rules: DevelopmentRules, day: date) -> dict[str, Any]:
     }
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class DevelopmentPlanSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     employee = PlanEmployeeSerializer(read_only=True)
     position = serializers.CharField(source="position.name", read_only=True)
@@ -105,12 +105,12 @@ class GapSerializer(serializers.Serializer):
     gap = serializers.FloatField()
 
 
-class PlanDetailSerializer(PlanSerializer):
+class DevelopmentPlanDetailSerializer(DevelopmentPlanSerializer):
     items = ItemSerializer(many=True, read_only=True)
     gaps = GapSerializer(many=True, read_only=True)
 
-    class Meta(PlanSerializer.Meta):
-        fields = (*PlanSerializer.Meta.fields, "reason", "gaps", "missing", "items")
+    class Meta(DevelopmentPlanSerializer.Meta):
+        fields = (*DevelopmentPlanSerializer.Meta.fields, "reason", "gaps", "missing", "items")
 
 
 class _JpContext:
@@ -124,7 +124,7 @@ class _JpContext:
     parameters=[PlanQuerySerializer], summary="Daftar rencana pengembangan dalam cakupan pemanggil"
 )
 class PlanListApi(_JpContext, generics.ListAPIView):
-    serializer_class = PlanSerializer
+    serializer_class = DevelopmentPlanSerializer
 
     def get_queryset(self) -> QuerySet[DevelopmentPlan]:
         params = query_params(self.request, PlanQuerySerializer)
@@ -134,7 +134,7 @@ class PlanListApi(_JpContext, generics.ListAPIView):
 
 @extend_schema(summary="Satu rencana pengembangan: kesenjangan, kegiatan dan JP tahun berjalan")
 class PlanDetailApi(_JpContext, generics.RetrieveAPIView):
-    serializer_class = PlanDetailSerializer
+    serializer_class = DevelopmentPlanDetailSerializer
 
     def get_object(self) -> DevelopmentPlan:
         return scoped_object(self.request, selectors.plan_api_get, self.kwargs["id"])
