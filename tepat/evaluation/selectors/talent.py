@@ -2,24 +2,29 @@
 
 1. the seated, active employees in the viewer's scope with their latest SKP predikat (a correlated subquery);
 2. the competency standard of their positions; 3. their assessments (the latest level per competency wins).
-JPM against the own position by `tepat.engine.jpm.jpm_matrix` (one call per distinct standard), the boxes by
-`tepat.engine.talent.place_boxes` in one vectorised call. Names are read only for the rows a page shows.
+The rows come back as arrays (one `fetchall` each; the assessments in the order of their unique index, so
+PostgreSQL does not sort ~120,000 rows and the latest level of a competency is the last of its run), JPM
+against the own position by `tepat.engine.needs.staff.own_post_jpm` (row i against row i: the value
+`jpm_matrix` gives for that pair), the boxes by `tepat.engine.talent.place_boxes` in one vectorised call.
+Names are read only for the rows a page shows.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from django.db import connections
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from tepat.core.scoping import today
 from tepat.core.types import Viewer
-from tepat.engine.jpm import CapMode, jpm_matrix
+from tepat.engine.jpm import CapMode
+from tepat.engine.needs.staff import own_post_jpm
 from tepat.engine.talent import (
     PERFORMANCE_LABELS,
     POTENTIAL_LABELS,
@@ -83,27 +88,71 @@ def staff_in_scope(*, viewer: Viewer, unit: Unit | None) -> QuerySet[Employee]:
     return staff.filter(unit__path__startswith=unit.path) if unit is not None else staff
 
 
-def _jpm(
-    pairs: list[tuple[int, int]], standard: dict[int, dict[int, int]], achieved: dict[int, dict[int, float]],
-    cap: CapMode,
-) -> dict[int, float]:  # fmt: skip
-    """JPM of each (employee, own position), one `jpm_matrix` call per distinct standard; NaN if unassessed."""
-    groups: dict[tuple[tuple[int, int], ...], list[int]] = defaultdict(list)
-    for employee, position in pairs:
-        groups[tuple(sorted(standard.get(position, {}).items()))].append(employee)
-    result: dict[int, float] = {}
-    for levels, employees in groups.items():
-        if not levels:
-            result.update(dict.fromkeys(employees, np.nan))
-            continue
-        codes = [code for code, _ in levels]
-        matrix = np.array(
-            [[achieved.get(e, {}).get(c, np.nan) for c in codes] for e in employees], dtype=float
-        )
-        required = np.array([[level for _, level in levels]], dtype=float)
-        scores = jpm_matrix(matrix, required, cap).jpm[:, 0]
-        result.update(zip(employees, scores.tolist(), strict=True))
-    return result
+def _fetch(rows: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
+    """The tuples of a `values_list` query (columns without converters) with one `fetchall`."""
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _columns(
+    rows: QuerySet[Any, Any],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], list[str | None]]:
+    """(employee ids, their position ids, their latest predikat) of the staff query."""
+    fetched = _fetch(rows)
+    ids = np.fromiter((row[0] for row in fetched), dtype=np.int64, count=len(fetched))
+    own = np.fromiter((row[1] for row in fetched), dtype=np.int64, count=len(fetched))
+    return ids, own, [row[2] for row in fetched]
+
+
+def _numbers(rows: QuerySet[Any, Any], width: int) -> npt.NDArray[np.float64]:
+    """The numeric rows of a `values_list` query as an (n × width) array, with one `fetchall`: the queryset
+    iterator costs more than the database for the city's ~120,000 assessments."""
+    fetched = _fetch(rows)
+    flat = np.fromiter(chain.from_iterable(fetched), dtype=np.float64, count=len(fetched) * width)
+    return flat.reshape(-1, width)
+
+
+def _index(keys: npt.NDArray[np.int64], values: npt.NDArray[np.int64]) -> tuple[npt.NDArray[Any], ...]:
+    """Positions of `values` in the sorted `keys`, and which of them are there at all."""
+    at = np.searchsorted(keys, values).clip(0, max(len(keys) - 1, 0))
+    found = keys[at] == values if len(keys) else np.zeros(len(values), dtype=bool)
+    return at, found
+
+
+def _standard(
+    staff: QuerySet[Employee], positions: npt.NDArray[np.int64]
+) -> tuple[Any, npt.NDArray[np.int64]]:
+    """Required level of each staff position × competency (0 = not required), and the competency ids (columns)."""
+    required = PositionCompetency.objects.filter(position_id__in=staff.order_by().values("seat__position_id"))
+    data = _numbers(required.values_list("position_id", "competency_id", "level"), 3).astype(np.int64)
+    codes = np.unique(data[:, 1])
+    standard = np.zeros((len(positions), len(codes)))
+    row, known = _index(positions, data[:, 0])
+    standard[row[known], np.searchsorted(codes, data[known, 1])] = data[known, 2]
+    return standard, codes
+
+
+def _achieved(
+    staff: QuerySet[Employee], employees: npt.NDArray[np.int64], codes: npt.NDArray[np.int64]
+) -> Any:
+    """Latest assessed level of each employee × required competency; NaN where never assessed."""
+    assessed = CompetencyAssessment.objects.filter(employee_id__in=staff.order_by().values("pk"))
+    # In the order of the unique (employee, competency, assessed_on) index: no sort, and the latest comes last.
+    rows = assessed.order_by("employee_id", "competency_id", "assessed_on")
+    data = _numbers(rows.values_list("employee_id", "competency_id", "level"), 3)
+    achieved = np.full((len(employees), len(codes)), np.nan)
+    if not len(data) or not len(codes):
+        return achieved
+    employee, competency = data[:, 0].astype(np.int64), data[:, 1].astype(np.int64)
+    last = np.ones(len(data), dtype=bool)
+    last[:-1] = (employee[1:] != employee[:-1]) | (competency[1:] != competency[:-1])
+    row, known = _index(employees, employee)
+    column, required = _index(codes, competency)  # competencies no position requires add nothing to a JPM
+    keep = last & known & required
+    achieved[row[keep], column[keep]] = data[keep, 2]
+    return achieved
 
 
 def talent_data(*, viewer: Viewer, unit: Unit | None = None, on: date | None = None) -> TalentData:
@@ -115,26 +164,11 @@ def talent_data(*, viewer: Viewer, unit: Unit | None = None, on: date | None = N
     latest = (
         PerformanceRecord.objects.filter(employee=OuterRef("pk")).order_by("-year").values("predikat")[:1]
     )
-    rows = list(
-        staff.order_by("pk")
-        .annotate(latest_predikat=Subquery(latest))
-        .values_list("pk", "seat__position_id", "latest_predikat")
-    )
-    standard: dict[int, dict[int, int]] = defaultdict(dict)
-    positions = staff.order_by().values("seat__position_id")
-    required = PositionCompetency.objects.filter(position_id__in=positions)
-    for position, competency, required_level in required.values_list("position_id", "competency_id", "level"):
-        standard[position][competency] = required_level
-    achieved: dict[int, dict[int, float]] = defaultdict(dict)
-    assessed = CompetencyAssessment.objects.filter(employee_id__in=staff.order_by().values("pk"))
-    for employee, competency, level in assessed.order_by("assessed_on", "id").values_list(
-        "employee_id", "competency_id", "level"
-    ):
-        achieved[employee][competency] = level  # the latest assessment of each competency wins
-    scores = _jpm([(e, p) for e, p, _ in rows], standard, achieved, cap)
-    ids = np.array([e for e, _, _ in rows], dtype=np.int64)
-    jpm = np.array([scores[e] for e, _, _ in rows], dtype=float)
-    predikat = [p for _, _, p in rows]
+    rows = staff.order_by("pk").annotate(latest_predikat=Subquery(latest))
+    ids, own, predikat = _columns(rows.values_list("pk", "seat__position_id", "latest_predikat"))
+    positions = np.unique(own)
+    standard, codes = _standard(staff, positions)
+    jpm = own_post_jpm(_achieved(staff, ids, codes), standard[np.searchsorted(positions, own)], cap)
     return TalentData(ids, jpm, predikat, place_boxes(jpm, predikat, cutoffs), cutoffs)
 
 
