@@ -5,9 +5,9 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
+from tepat.core.dashboard_cards import dashboard_cards
 from tepat.core.scoping import today, user_scope
 from tepat.core.selectors import dashboard
 from tepat.engine.roles import Role
@@ -23,15 +23,19 @@ def health(request: HttpRequest) -> HttpResponse:
 class DashboardView(TemplateView):
     template_name = "core/dashboard.html"
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        scope = user_scope(request.user)
-        if scope.roles <= {Role.EMPLOYEE}:
-            return redirect("people:my_profile")  # an employee's home is their own profile
-        return super().get(request, *args, **kwargs)
+    def get_template_names(self) -> list[str]:
+        if self._employee_only():
+            return ["core/dashboard_employee.html"]  # an employee's home: their notice, survey and JP
+        return [self.template_name]
+
+    def _employee_only(self) -> bool:
+        return user_scope(self.request.user).roles <= {Role.EMPLOYEE}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["board"] = dashboard(viewer=self.request.user, on=today())
+        context["cards"] = dashboard_cards(viewer=self.request.user)
+        if not self._employee_only():
+            context["board"] = dashboard(viewer=self.request.user, on=today())
         return context
 
 

@@ -1,0 +1,110 @@
+"""The dashboard's "Perlu perhatian" cards: each role starts from its own work, never from a link that 403s."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import resolve, reverse
+
+from conftest import SmallGovernment
+from tepat.accounts.tests.factories import RoleGrantFactory
+from tepat.core.dashboard_cards import dashboard_cards
+from tepat.core.policy import allowed_roles
+from tepat.core.scoping import user_scope
+from tepat.engine.roles import Role
+from tepat.transfers.models import Move
+from tepat.transfers.tests.feedback_factories import applied_moves, notices_for, objections_for
+
+pytestmark = pytest.mark.django_db
+TMT = dt.date(2026, 1, 2)
+
+
+def test_analyst_sees_reviews_objections_and_plans_with_links(
+    gov: SmallGovernment, client_as, make_user
+) -> None:
+    analyst = make_user(Role.ANALYST)
+    objections_for(applied_moves(gov.kelurahan, 2, by=analyst, tmt=TMT), by=analyst)
+    client = Client()
+    client.force_login(analyst)
+    html = client.get(reverse("core:dashboard")).content.decode()
+    assert "Keberatan belum dijawab" in html
+    assert "Tinjauan pegawai baru jatuh tempo" in html
+    assert reverse("evaluation:talent_map") in html
+    assert reverse("transfers:objection_list") in html
+    assert reverse("development:plan_list") in html
+    cards = {card.title: card.figure for card in dashboard_cards(viewer=analyst)}
+    assert cards["Keberatan belum dijawab"] == 2
+
+
+def test_unit_head_counts_only_objections_in_the_subtree(gov: SmallGovernment, make_user) -> None:
+    analyst = make_user(Role.ANALYST)
+    objections_for(applied_moves(gov.kelurahan, 1, by=analyst, tmt=TMT), by=analyst)
+    objections_for(applied_moves(gov.dinas, 3, by=analyst, tmt=TMT), by=analyst)
+    lurah = make_user(Role.UNIT_HEAD, gov.kelurahan)
+    cards = {card.title: card.figure for card in dashboard_cards(viewer=lurah)}
+    assert cards["Keberatan belum dijawab"] == 1
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_no_card_links_to_a_page_the_role_cannot_open(gov: SmallGovernment, make_user, role) -> None:
+    user = make_user(role, gov.kelurahan if role == Role.UNIT_HEAD else None)
+    roles = user_scope(user).roles
+    for card in dashboard_cards(viewer=user):
+        for url in [card.url] + [link for _text, link in card.extra]:
+            route = resolve(url.split("?")[0]).view_name
+            assert roles & (allowed_roles(route, "GET") or frozenset()), f"{role}: {card.title} → {route}"
+
+
+def test_employee_home_shows_their_notice_survey_and_jp(gov: SmallGovernment, make_user) -> None:
+    analyst = make_user(Role.ANALYST)
+    [move] = applied_moves(gov.kelurahan, 1, by=analyst, tmt=TMT)
+    employee_user = make_user(Role.EMPLOYEE, username="pegawai-uji")
+    move.employee.user = employee_user
+    move.employee.save(update_fields=["user"])
+    notices_for([move])
+    client = Client()
+    client.force_login(employee_user)
+    response = client.get(reverse("core:dashboard"))
+    assert response.status_code == 200  # the home page itself, no longer a redirect to the profile
+    html = response.content.decode()
+    assert "SK mutasi Anda telah terbit" in html
+    assert reverse("transfers:survey_list") in html
+    assert reverse("development:my_plan") in html
+    assert reverse("people:my_profile") in html
+
+
+def test_employee_home_runs_a_constant_number_of_queries(gov: SmallGovernment, make_user) -> None:
+    analyst = make_user(Role.ANALYST)
+    employee_user = make_user(Role.EMPLOYEE, username="pegawai-uji")
+
+    def count() -> int:
+        client = Client()
+        client.force_login(employee_user)
+        client.get(reverse("core:dashboard"))
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("core:dashboard")).status_code == 200
+        return len(ctx.captured_queries)
+
+    moves = applied_moves(gov.kelurahan, 12, by=analyst, tmt=TMT, status="selesai")  # past moves: many
+    employee = moves[0].employee
+    employee.user = employee_user
+    employee.save(update_fields=["user"])
+    Move.objects.filter(pk__in=[m.pk for m in moves]).update(employee=employee)
+    moves = list(Move.objects.filter(pk__in=[m.pk for m in moves]).select_related("employee").order_by("pk"))
+    notices_for(moves[:2])
+    small = count()
+    notices_for(moves[2:])
+    assert count() == small
+
+
+def test_a_second_role_grant_keeps_the_staff_dashboard(gov: SmallGovernment, make_user) -> None:
+    user = make_user(Role.EMPLOYEE)
+    RoleGrantFactory.create(user=user, role=Role.UNIT_HEAD, unit=gov.kelurahan)
+    client = Client()
+    client.force_login(user)
+    html = client.get(reverse("core:dashboard")).content.decode()
+    assert "Pegawai dan formasi per unit" in html
