@@ -11,10 +11,11 @@ Names are read only for the rows a page shows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -213,22 +214,50 @@ class TalentPerson:
         return int(info.performance), int(info.potential)
 
 
-def talent_people(
-    *, viewer: Viewer, box: int, unit: Unit | None = None
-) -> tuple[QuerySet[Employee], TalentData]:
-    """The employees of one box (a queryset to paginate) and the data to annotate the page's rows."""
+class BoxPeople(Sequence[Employee]):
+    """The employees of one box in name order, for a Paginator: the order is one query of ids over the scope;
+    only the rows of the page asked for are read (a box of thousands is never sent back as an IN list)."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Employee: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Employee]: ...
+
+    def __getitem__(self, index: int | slice) -> Employee | list[Employee]:
+        if isinstance(index, int):
+            return self[index : index + 1 or None][0]
+        wanted = self.ids[index]
+        found = Employee.objects.select_related("unit", "seat__position").in_bulk(wanted)
+        return [found[pk] for pk in wanted]
+
+
+def talent_people(*, viewer: Viewer, box: int, unit: Unit | None = None) -> tuple[BoxPeople, TalentData]:
+    """The employees of one box (a sequence to paginate, by name and NIP) and the data to annotate its rows."""
     data = talent_data(viewer=viewer, unit=unit)
-    people = (
-        Employee.objects.filter(pk__in=data.ids_in(box))
-        .select_related("unit", "seat__position")
-        .order_by("name", "nip")
-    )
-    return people, data
+    members = set(data.ids_in(box))
+    ordered = staff_in_scope(viewer=viewer, unit=unit).order_by("name", "nip").values_list("pk", flat=True)
+    return BoxPeople([pk for pk in ordered if pk in members]), data
 
 
 def person_rows(employees: Any, data: TalentData) -> list[TalentPerson]:
-    facts = data.facts()
-    return [TalentPerson(e, *facts[e.pk]) for e in employees]
+    """The page's rows with their JPM, predikat and box (looked up for these employees only)."""
+    rows = []
+    for employee in employees:
+        at = int(np.searchsorted(data.employee_ids, employee.pk))
+        jpm = float(data.jpm[at])
+        rows.append(
+            TalentPerson(
+                employee, None if np.isnan(jpm) else round(jpm, 1), data.predikat[at], int(data.boxes[at])
+            )
+        )
+    return rows
 
 
 def axis_levels(data: TalentData) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.int8]]:
