@@ -13,6 +13,7 @@ from tepat.engine.reviews import QUESTIONS
 from tepat.evaluation.selectors.reviews import FILTER_LABELS
 from tepat.evaluation.services.reviews import COMMENTS_MAX
 from tepat.organization.models import Unit
+from tepat.planning.needs.forms import UnitSelect
 
 
 def _likert(question: Any) -> forms.ChoiceField:
@@ -67,8 +68,17 @@ def unit_choices(viewer: Viewer) -> Any:
     return Unit.objects.filter(scope.unit_q("path")).order_by("path")
 
 
-def _indented(unit: Unit) -> str:
-    return f"{'· ' * unit.depth}{unit.name}"
+ALL_UNITS = "Seluruh cakupan saya"
+
+
+def _lazy_options(field: forms.ModelChoiceField[Unit], units: Any) -> None:
+    """The unit picker's options, indented by depth, read only when it renders (a city offers hundreds of
+    units; Django's template per option and a model instance per unit cost ~25 ms a page)."""
+    labels = units.values_list("public_id", "depth", "name")
+    field.widget.choices = lambda: [
+        ("", ALL_UNITS),
+        *((str(pk), f"{'· ' * depth}{name}") for pk, depth, name in labels),
+    ]
 
 
 class ReviewFilterForm(BootstrapFormMixin, forms.Form):
@@ -80,8 +90,9 @@ class ReviewFilterForm(BootstrapFormMixin, forms.Form):
         queryset=Unit.objects.none(),
         required=False,
         to_field_name="public_id",
-        empty_label="Seluruh cakupan saya",
+        empty_label=ALL_UNITS,
         error_messages={"invalid_choice": "Unit tidak ditemukan dalam cakupan Anda."},
+        widget=UnitSelect,
     )
     q = forms.CharField(label="Nama atau NIP", required=False, max_length=100)
 
@@ -89,8 +100,8 @@ class ReviewFilterForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["unit"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrows the type for mypy
-        field.queryset = unit_choices(viewer)
-        field.label_from_instance = _indented  # type: ignore[method-assign,assignment]
+        field.queryset = units = unit_choices(viewer)  # validates the value sent
+        _lazy_options(field, units)
 
 
 class TalentFilterForm(BootstrapFormMixin, forms.Form):
@@ -99,13 +110,14 @@ class TalentFilterForm(BootstrapFormMixin, forms.Form):
         queryset=Unit.objects.none(),
         required=False,
         to_field_name="public_id",
-        empty_label="Seluruh cakupan saya",
+        empty_label=ALL_UNITS,
         error_messages={"invalid_choice": "Unit tidak ditemukan dalam cakupan Anda."},
+        widget=UnitSelect,
     )
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["unit"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrows the type for mypy
-        field.queryset = unit_choices(viewer)
-        field.label_from_instance = _indented  # type: ignore[method-assign,assignment]
+        field.queryset = units = unit_choices(viewer)  # validates the value sent
+        _lazy_options(field, units)
