@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from tepat.core.policy import ACCESS_POLICY, allowed_roles
 from tepat.core.scoping import user_scope
 from tepat.engine.roles import ROLE_LABELS
 
@@ -14,4 +15,17 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "scope": scope,
         "role_labels": [ROLE_LABELS[role] for role in sorted(scope.roles)],
         "can_see_staff": scope.government_wide or bool(scope.unit_paths),
+        "open_routes": _OpenRoutes(scope.roles),
     }
+
+
+class _OpenRoutes:
+    """`'app:route' in open_routes`: may the viewer's roles GET that page? Lets the nav hide links that 403."""
+
+    def __init__(self, roles: frozenset[str]) -> None:
+        self.roles = roles
+
+    def __contains__(self, route: object) -> bool:
+        if not isinstance(route, str) or route not in ACCESS_POLICY:
+            return False
+        return bool(self.roles & (allowed_roles(route, "GET") or frozenset()))

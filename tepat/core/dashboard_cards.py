@@ -18,7 +18,8 @@ from tepat.core.types import Viewer
 from tepat.development.selectors import my_plans, my_progress, plan_summary
 from tepat.engine.roles import Role
 from tepat.evaluation.selectors.reviews import FILTER_OPEN, review_counts
-from tepat.transfers.selectors import inbox_counts, notices_for
+from tepat.transfers.models import BoardSession
+from tepat.transfers.selectors import board_session_list, inbox_counts, notices_for
 from tepat.transfers.selectors_feedback import objection_queue, open_surveys
 
 
@@ -51,6 +52,18 @@ def staff_cards(*, viewer: Viewer) -> list[Card]:
                 reverse("transfers:proposal_list"),
                 "Buka Usulan Mutasi",
                 urgent=bool(waiting),
+            )
+        )
+    if scope.has(Role.BOARD_MEMBER) and may_open(scope, "transfers:board_list"):
+        open_sessions = board_session_list(viewer=viewer).filter(status=BoardSession.Status.OPEN).count()
+        cards.append(
+            Card(
+                "Sidang Tim Penilai terbuka",
+                open_sessions,
+                "Sidang yang masih menunggu kehadiran dan rekomendasi Anda.",
+                reverse("transfers:board_list"),
+                "Buka Sidang Tim Penilai",
+                urgent=bool(open_sessions),
             )
         )
     if may_open(scope, "evaluation:review_list"):

@@ -34,7 +34,8 @@ class DashboardView(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["cards"] = dashboard_cards(viewer=self.request.user)
-        if not self._employee_only():
+        scope = user_scope(self.request.user)
+        if scope.government_wide or scope.unit_paths:  # headcounts only where the viewer has staff scope
             context["board"] = dashboard(viewer=self.request.user, on=today())
         return context
 

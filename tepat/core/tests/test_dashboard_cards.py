@@ -108,3 +108,21 @@ def test_a_second_role_grant_keeps_the_staff_dashboard(gov: SmallGovernment, mak
     client.force_login(user)
     html = client.get(reverse("core:dashboard")).content.decode()
     assert "Pegawai dan formasi per unit" in html
+
+
+def test_board_member_starts_from_the_sessions_not_from_staff_lists(gov: SmallGovernment, client_as) -> None:
+    html = client_as(Role.BOARD_MEMBER).get(reverse("core:dashboard")).content.decode()
+    assert "Sidang Tim Penilai terbuka" in html
+    assert reverse("transfers:board_list") in html
+    assert reverse("people:employee_list") not in html  # a list that would answer 403
+    assert "Pegawai dan formasi per unit" not in html
+
+
+def test_nav_hides_the_scenario_list_from_a_unit_head_who_would_get_403(
+    gov: SmallGovernment, client_as
+) -> None:
+    scenarios = reverse("planning:scenario_list")
+    head = client_as(Role.UNIT_HEAD, gov.kecamatan)
+    assert head.get(scenarios).status_code == 403
+    assert scenarios not in head.get(reverse("core:dashboard")).content.decode()
+    assert scenarios in client_as(Role.ANALYST).get(reverse("core:dashboard")).content.decode()
