@@ -125,7 +125,12 @@ class DevelopmentPlan(models.Model):
                 condition=Q(status__in=["aktif", "selesai", "batal"]), name="plan_status_known"
             ),
         ]
-        indexes = [models.Index(fields=["status", "start"]), models.Index(fields=["employee", "status"])]
+        indexes = [
+            models.Index(fields=["status", "start"]),
+            models.Index(fields=["employee", "status"]),
+            # The plan list's order: its page is read from the index, not by joining every plan and sorting.
+            models.Index(fields=["-start", "-id"], name="plan_list_order"),
+        ]
 
     def __str__(self) -> str:
         return f"Rencana pengembangan {self.employee.full_name} – {self.position.name}"

@@ -104,8 +104,8 @@ def plan_list(*, viewer: Viewer, filters: PlanFilters, on: date | None = None) -
     if filters.q:
         plans = plans.filter(Q(employee__name__icontains=filters.q) | Q(employee__nip=filters.q))
     if filters.behind:
-        expected = expected_jp_by(day, day.year, rules_on(day).min_jp_per_year)
-        plans = plans.filter(jp_year__lt=expected)
+        short = _short_of(expected_jp_by(day, day.year, rules_on(day).min_jp_per_year), day.year)
+        plans = plans.filter(short) if short is not None else plans.none()
     if filters.reassessment_due:
         plans = plans.filter(status=DevelopmentPlan.Status.ACTIVE, reassessment_due__lte=day)
     return plans
@@ -118,21 +118,34 @@ class PlanSummary:
     reassessment_due: int
 
 
+def _short_of(expected: Any, year: int) -> Q | None:
+    """Plans whose employee earned less than `expected` JP in `year` (None: nobody, as nobody earns below 0):
+    one aggregate of the year's training records, anti-joined, rather than a correlated sum per plan."""
+    if expected <= 0:
+        return None
+    enough = (
+        TrainingRecord.objects.filter(end__year=year)
+        .values("employee")
+        .annotate(total=Sum("jp"))
+        .filter(total__gte=expected)
+        .values("employee")
+    )
+    return ~Q(employee__in=enough)
+
+
 def plan_summary(*, viewer: Viewer, on: date | None = None) -> PlanSummary:
     """Counts over every plan the viewer may see, in one query (the list's header)."""
     day = on or today()
-    expected = expected_jp_by(day, day.year, rules_on(day).min_jp_per_year)
+    short = _short_of(expected_jp_by(day, day.year, rules_on(day).min_jp_per_year), day.year)
     active = Q(status=DevelopmentPlan.Status.ACTIVE)
-    counts = (
-        DevelopmentPlan.objects.visible_to(viewer)
-        .annotate(jp_year=_jp_in_year(day.year))
-        .aggregate(
-            active=Count("pk", filter=active),
-            behind=Count("pk", filter=active & Q(jp_year__lt=expected)),
-            due=Count("pk", filter=active & Q(reassessment_due__lte=day)),
-        )
-    )
-    return PlanSummary(counts["active"], counts["behind"], counts["due"])
+    counted: dict[str, Any] = {
+        "active": Count("pk", filter=active),
+        "due": Count("pk", filter=active & Q(reassessment_due__lte=day)),
+    }
+    if short is not None:
+        counted["behind"] = Count("pk", filter=active & short)
+    counts = DevelopmentPlan.objects.visible_to(viewer).aggregate(**counted)
+    return PlanSummary(counts["active"], counts.get("behind", 0), counts["due"])
 
 
 def with_progress(
