@@ -16,16 +16,20 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "role_labels": [ROLE_LABELS[role] for role in sorted(scope.roles)],
         "can_see_staff": scope.government_wide or bool(scope.unit_paths),
         "open_routes": _OpenRoutes(scope.roles),
+        "post_routes": _OpenRoutes(scope.roles, method="POST"),
     }
 
 
 class _OpenRoutes:
-    """`'app:route' in open_routes`: may the viewer's roles GET that page? Lets the nav hide links that 403."""
+    """`'app:route' in open_routes`: may the viewer's roles GET that page? Lets the nav hide links that 403.
 
-    def __init__(self, roles: frozenset[str]) -> None:
-        self.roles = roles
+    `post_routes` asks the same for POST, to hide forms whose submission would be refused.
+    """
+
+    def __init__(self, roles: frozenset[str], method: str = "GET") -> None:
+        self.roles, self.method = roles, method
 
     def __contains__(self, route: object) -> bool:
         if not isinstance(route, str) or route not in ACCESS_POLICY:
             return False
-        return bool(self.roles & (allowed_roles(route, "GET") or frozenset()))
+        return bool(self.roles & (allowed_roles(route, self.method) or frozenset()))

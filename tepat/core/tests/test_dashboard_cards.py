@@ -126,3 +126,9 @@ def test_nav_hides_the_scenario_list_from_a_unit_head_who_would_get_403(
     assert head.get(scenarios).status_code == 403
     assert scenarios not in head.get(reverse("core:dashboard")).content.decode()
     assert scenarios in client_as(Role.ANALYST).get(reverse("core:dashboard")).content.decode()
+
+
+def test_read_only_auditor_is_not_offered_the_token_form(gov: SmallGovernment, client_as) -> None:
+    page = reverse("exchange:api_tokens")
+    assert "Buat token" not in client_as(Role.AUDITOR).get(page).content.decode()
+    assert "Buat token" in client_as(Role.HR_ADMIN).get(page).content.decode()
