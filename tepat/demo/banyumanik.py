@@ -74,7 +74,7 @@ def demo_rows(today: date) -> tuple[OrgPlan, list[EmployeeRow]]:
     generator = PeopleGenerator(
         seed=DEMO_SEED, today=today, pools=pools_of(plan), skp_years=3, min_tenure_months=MIN_TENURE_MONTHS
     )
-    return plan, people_rows(plan, generator, rules)
+    return plan, j.cross_matched(people_rows(plan, generator, rules))
 
 
 def _spouse_rows(plan: OrgPlan, rows: list[EmployeeRow], today: date) -> list[RelationRow]:

@@ -6,12 +6,13 @@ assessment and SKP, and which seats stay empty.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from tepat.demo import learning as titles
 from tepat.demo.dates import add_months
 from tepat.demo.people import Traits
-from tepat.people.services.bulk import DisciplineRow, StudyLeaveRow
+from tepat.people.services.bulk import DisciplineRow, EmployeeRow, PlacementRow, StudyLeaveRow
 
 B, SB = "Baik", "Sangat Baik"
 
@@ -185,3 +186,49 @@ def journey_people(today: date) -> dict[tuple[str, int], Traits]:
             skp=(B, B, B),
         ),
     }
+
+
+@dataclass(frozen=True)
+class CrossMatch:
+    """A holder whose degree and earlier post fit another post of the rotation round (JOURNEYS.md §3) better."""
+
+    seat: str  # position code of the seat (number 1) the person holds
+    field: str  # field of study of their degree(s), replacing the drawn one
+    past: str  # position code of the post they held before the current one, from TMT CPNS on
+
+
+# Seat-by-seat filling cannot repair a swap (no seat is ever open), so these make the whole round worth more
+# than filling seats one by one: the Kasubag Umum dan Kepegawaian of Dinas Kesehatan is an accountant who
+# used to work in finance, the Kasubag Perencanaan dan Keuangan an administration graduate who used to
+# work in personnel; Dewi Lestari (a nurse in a kelurahan office, who asks to go back to health care)
+# nursed at Puskesmas Padangsari before.
+CROSS_MATCHED = (
+    CrossMatch("DINKES-UMPEG.KASUBAG", "AKT", "DINKES-RENKEU.PENGELOLA-KEU"),
+    CrossMatch("DINKES-RENKEU.KASUBAG", "ADMP", "DINKES-UMPEG.PENGELOLA-KEPEG"),
+    CrossMatch("KEL-BYM-PADANGSARI.PENGADM-UMUM", "KEP", "PKM-PADANGSARI.PERAWAT-TRP"),
+)
+
+
+def cross_matched(rows: list[EmployeeRow]) -> list[EmployeeRow]:
+    """The generated rows with the CROSS_MATCHED holders rewritten; applied after generation so that the
+    random draws of everyone else stay exactly as they were (named traits would shift the seeded stream)."""
+    wanted = {c.seat: c for c in CROSS_MATCHED}
+    out = []
+    for row in rows:
+        current = row.placements[-1]
+        match = wanted.get(current.position_code) if current.seat_number == 1 else None
+        out.append(_cross_match(row, match) if match else row)
+    return out
+
+
+def _cross_match(row: EmployeeRow, match: CrossMatch) -> EmployeeRow:
+    name = titles.FIELD_NAMES[match.field]
+    education = tuple(
+        e if e.level == "SMA" else replace(e, field_code=match.field, major=f"Magister {name}" if e.level == "S2" else name)
+        for e in row.education
+    )  # fmt: skip
+    front, back = titles.for_degree(education[-1].level, match.field)
+    *past, current = row.placements
+    if past:  # one earlier post over the same period, so the experience months stay honest
+        past = [PlacementRow(past[0].start, past[-1].end, match.past)]
+    return replace(row, education=education, front_title=front, back_title=back, placements=(*past, current))
