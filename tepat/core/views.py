@@ -49,6 +49,8 @@ class CompletenessView(TemplateView):
         year = today().year - 1
         rows = incomplete_employees(viewer=self.request.user, year=year)
         context["year"] = year
-        context["counts"] = completeness_counts(viewer=self.request.user, year=year)
-        context["page_obj"] = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
+        context["counts"] = counts = completeness_counts(viewer=self.request.user, year=year)
+        paginator = Paginator(rows, self.paginate_by)
+        paginator.count = counts.incomplete  # already counted by the aggregate: no second pass
+        context["page_obj"] = paginator.get_page(self.request.GET.get("page"))
         return context

@@ -89,39 +89,37 @@ class CompletenessCounts:
     without_assessment: int
     without_recent_skp: int
     without_education: int
+    incomplete: int  # missing at least one of the three: the number of rows of `incomplete_employees`
 
 
-def incomplete_employees(*, viewer: Viewer, year: int) -> QuerySet[Employee]:
-    """Employees missing an assessment, the SKP of `year`, or any education record, annotated with which."""
-    return (
-        Employee.objects.visible_to(viewer)
-        .active()
-        .select_related("unit")
-        .annotate(
-            has_assessment=Exists(CompetencyAssessment.objects.filter(employee=OuterRef("pk"))),
-            has_recent_skp=Exists(PerformanceRecord.objects.filter(employee=OuterRef("pk"), year=year)),
-            has_education=Exists(EducationHistory.objects.filter(employee=OuterRef("pk"))),
-        )
-        .filter(Q(has_assessment=False) | Q(has_recent_skp=False) | Q(has_education=False))
-        .order_by("unit__path", "name")
+def _with_completeness_flags(employees: QuerySet[Employee], year: int) -> QuerySet[Employee]:
+    return employees.annotate(
+        has_assessment=Exists(CompetencyAssessment.objects.filter(employee=OuterRef("pk"))),
+        has_recent_skp=Exists(PerformanceRecord.objects.filter(employee=OuterRef("pk"), year=year)),
+        has_education=Exists(EducationHistory.objects.filter(employee=OuterRef("pk"))),
     )
 
 
+INCOMPLETE = Q(has_assessment=False) | Q(has_recent_skp=False) | Q(has_education=False)
+
+
+def incomplete_employees(*, viewer: Viewer, year: int) -> QuerySet[Employee]:
+    """Employees missing an assessment, the SKP of `year`, or any education record, annotated with which.
+
+    Their number is `completeness_counts(...).incomplete`: hand it to the paginator instead of counting
+    again (each count evaluates three EXISTS probes for every active employee of the scope)."""
+    employees = Employee.objects.visible_to(viewer).active().select_related("unit")
+    return _with_completeness_flags(employees, year).filter(INCOMPLETE).order_by("unit__path", "name")
+
+
 def completeness_counts(*, viewer: Viewer, year: int) -> CompletenessCounts:
-    """All four counts in one aggregate query."""
-    counts = (
-        Employee.objects.visible_to(viewer)
-        .active()
-        .annotate(
-            has_assessment=Exists(CompetencyAssessment.objects.filter(employee=OuterRef("pk"))),
-            has_recent_skp=Exists(PerformanceRecord.objects.filter(employee=OuterRef("pk"), year=year)),
-            has_education=Exists(EducationHistory.objects.filter(employee=OuterRef("pk"))),
-        )
-        .aggregate(
-            total=Count("pk"),
-            without_assessment=Count("pk", filter=Q(has_assessment=False)),
-            without_recent_skp=Count("pk", filter=Q(has_recent_skp=False)),
-            without_education=Count("pk", filter=Q(has_education=False)),
-        )
+    """All five counts in one aggregate query (one pass over the scope's active employees)."""
+    employees = _with_completeness_flags(Employee.objects.visible_to(viewer).active(), year)
+    counts = employees.aggregate(
+        total=Count("pk"),
+        without_assessment=Count("pk", filter=Q(has_assessment=False)),
+        without_recent_skp=Count("pk", filter=Q(has_recent_skp=False)),
+        without_education=Count("pk", filter=Q(has_education=False)),
+        incomplete=Count("pk", filter=INCOMPLETE),
     )
     return CompletenessCounts(**counts)
