@@ -35,6 +35,7 @@ class PositionNeed:
     balance: engine.Balance
     task_count: int
     people: tuple[PersonRef, ...] = ()  # filled by `name_people` for the rows on screen
+    more_people: int = 0  # counted but not named here (`name_people(limit=…)`): "dan N lainnya"
 
     @property
     def need(self) -> engine.Need:
@@ -149,17 +150,30 @@ def needs_report(
 
 
 def name_people(
-    *, viewer: Viewer, rows: Iterable[PositionNeed], report: NeedsReport | None = None
+    *,
+    viewer: Viewer,
+    rows: Iterable[PositionNeed],
+    report: NeedsReport | None = None,
+    limit: int | None = None,
 ) -> list[PositionNeed]:
     """The rows with the people they count, named (one query for all the rows given; two when `report`
-    only counted the bezetting, to read who was counted in the rows' positions)."""
+    only counted the bezetting, to read who was counted in the rows' positions). With `limit`, only the
+    first `limit` people of each row are named and `more_people` says how many more the row counts."""
     rows = list(rows)
     ids = {row.balance.need.position_id: row.balance.employee_ids for row in rows}
     if report is not None and report.counted_only:
         positions = [int(pk) for pk in ids]
         ids = holder_ids_at(structure=report.structure, on=report.reference, position_ids=positions)
-    named = names(viewer=viewer, ids=(e for people in ids.values() for e in people))
-    return [replace(row, people=tuple(named[e] for e in ids[row.balance.need.position_id])) for row in rows]
+    shown = {position: people[:limit] for position, people in ids.items()}
+    named = names(viewer=viewer, ids=(e for people in shown.values() for e in people))
+    return [
+        replace(
+            row,
+            people=tuple(named[e] for e in shown[row.balance.need.position_id]),
+            more_people=len(ids[row.balance.need.position_id]) - len(shown[row.balance.need.position_id]),
+        )
+        for row in rows
+    ]
 
 
 # --- projection ---

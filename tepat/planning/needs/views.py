@@ -34,6 +34,7 @@ from tepat.planning.needs.vacancies import horizon_after, name_releases, name_va
 
 PAGE_SIZE = 50
 STATUS_FILTERS = {"kekurangan", "kelebihan", "sesuai", "tanpa_dasar"}
+OVERVIEW_NAMES = 5  # per top-10 row: a handful of names and "dan N lainnya" (a row may count 150 people)
 
 
 def _page(request: HttpRequest, rows: Any, name: str = "page") -> Any:
@@ -90,7 +91,9 @@ class NeedsOverviewView(TemplateView):
         context.update(_needs_context(report))
         shortages = sorted(report.shortages, key=lambda p: p.balance.selisih or 0)[:10]
         surpluses = sorted(report.surpluses, key=lambda p: -(p.balance.selisih or 0))[:10]
-        named = name_people(viewer=self.request.user, rows=shortages + surpluses, report=report)
+        named = name_people(
+            viewer=self.request.user, rows=shortages + surpluses, report=report, limit=OVERVIEW_NAMES
+        )
         context["shortages"], context["surpluses"] = named[: len(shortages)], named[len(shortages) :]
         return context
 

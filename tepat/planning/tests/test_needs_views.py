@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -11,10 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from conftest import SmallGovernment
+from conftest import SmallGovernment, seat_employee
 from tepat.core.models import AuditEntry
 from tepat.engine.roles import Role
 from tepat.planning.needs.exports import RefusedUrl, render_pdf, static_only_fetcher
+from tepat.planning.needs.views import OVERVIEW_NAMES
 from tepat.planning.tests.test_needs_selectors import grow, workload
 
 pytestmark = pytest.mark.django_db
@@ -170,3 +172,22 @@ def test_user_text_in_the_pdf_is_not_fetched(monkeypatch: pytest.MonkeyPatch) ->
     html = "<p>&lt;img src=&quot;http://169.254.169.254/&quot;&gt; {{ settings.SECRET_KEY }}</p>"
     assert render_pdf(html).startswith(b"%PDF")
     assert calls == []
+
+
+def test_overview_names_a_few_people_per_row_and_links_the_rest(gov: SmallGovernment, client_as) -> None:
+    workload(gov.kasi, 1.5)  # 2 needed
+    for i in range(8):  # 9 hold the post with Budi Kelurahan
+        seat_employee(gov.kasi, dt.date(2020, 1, 1), name=f"Pemegang {i}")
+    client = client_as(Role.ANALYST)
+
+    text = client.get(reverse("planning:needs_overview")).content.decode()
+
+    assert "lebih 7" in text
+    shown = ["Budi Kelurahan", *(f"Pemegang {i}" for i in range(OVERVIEW_NAMES - 1))]
+    assert all(name in text for name in shown)
+    assert f"Pemegang {OVERVIEW_NAMES - 1}" not in text
+    assert "dan 4 lainnya" in text
+    full_list = reverse("planning:needs_unit", kwargs={"public_id": gov.kelurahan.public_id})
+    assert f'href="{full_list}?status=kelebihan"' in text
+    unit_page = client.get(full_list, {"status": "kelebihan"}).content.decode()
+    assert all(f"Pemegang {i}" in unit_page for i in range(8))  # the unit page names everyone
