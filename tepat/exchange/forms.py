@@ -9,7 +9,11 @@ from tepat.exchange.columns import ImportKind
 
 
 class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label="Jenis data", choices=ImportKind.choices)
+    kind = forms.ChoiceField(
+        label="Jenis data",
+        choices=ImportKind.choices,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),  # the page renders fields by hand
+    )
     berkas = forms.FileField(label="Berkas (.xlsx atau .csv, paling besar 20 MB)")
 
 
