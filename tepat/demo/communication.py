@@ -29,7 +29,7 @@ from tepat.demo.accounts import ACTOR_LABEL
 from tepat.demo.dates import add_months
 from tepat.engine.communication import objection_answer_due, survey_closes, survey_due
 from tepat.organization.models import Seat, Unit
-from tepat.people.models import Employee
+from tepat.people.models import Employee, PositionHistory
 from tepat.transfers.models import Move, Notice, Objection, Proposal, PulseSurvey
 from tepat.transfers.services.notices import notice_body
 
@@ -87,7 +87,19 @@ def _staff(unit: Unit, count: int) -> list[Employee]:
 
 
 def _history_move(proposal: Proposal, employee: Employee, origin: Unit | None, tmt: date) -> Move:
-    """A closed move into the employee's current seat (history: no seat changes now)."""
+    """A closed move into the employee's current seat (history: no seat changes now).
+
+    The position history is split at the TMT like an imported SK (same post title in the origin unit until the day
+    before), so the employee's time in post starts at the TMT: the planner must not see them as five years in post.
+    """
+    current = PositionHistory.objects.filter(employee=employee, end__isnull=True).first()
+    if origin is not None and current is not None and current.start < tmt:
+        PositionHistory.objects.create(
+            employee=employee, position=None, unit=origin, position_name=current.position_name,
+            unit_name=origin.name, family=current.family, start=current.start, end=tmt - timedelta(days=1),
+        )  # fmt: skip
+        PositionHistory.objects.filter(pk=current.pk).update(start=tmt)
+        Employee.objects.filter(pk=employee.pk).update(position_since=tmt)
     return Move.objects.create(
         proposal=proposal,
         employee=employee,
