@@ -44,7 +44,7 @@ class ReviewStep:
 
 
 DEFAULT_STEPS = (
-    ReviewStep("bulan_1", 30, "Check-in 1 bulan"),
+    ReviewStep("bulan_1", 30, "Tinjauan 1 bulan"),
     ReviewStep("bulan_3", 90, "Tinjauan 3 bulan"),
     ReviewStep("bulan_6", 180, "Tinjauan 6 bulan"),
 )

@@ -196,7 +196,7 @@ def test_overview_block_counts_and_lists(newcomer: Move, lurah: User) -> None:
     assert (counts.due, counts.overdue, counts.scheduled, counts.done, counts.open) == (1, 1, 1, 0, 2)
     html = render_to_string("evaluation/_overview_reviews.html", context)
     assert "Tinjauan 3 bulan" in html
-    assert "Check-in 1 bulan" in html
+    assert "Tinjauan 1 bulan" in html
 
 
 def test_review_list_query_count_is_flat(
