@@ -228,6 +228,9 @@ class Seat(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["position", "number"], name="seat_number_unique_in_position")
         ]
+        indexes = [  # active seats per position (position list, unit tree) counted from the index alone
+            models.Index(fields=["position"], condition=Q(is_active=True), name="seat_active_by_position")
+        ]
 
     def __str__(self) -> str:
         return f"{self.position.name} #{self.number}"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from tepat.core.types import Viewer
@@ -14,30 +15,25 @@ from tepat.people.models import Employee
 TOP_LEVEL_DEPTH = 1  # OPD and kecamatan sit right below the Pemerintah Kota
 
 
+def _count(rows: QuerySet[Any], group: str) -> Coalesce:
+    """COUNT(*) of a correlated subquery, 0 when it has no rows. COUNT(*), not COUNT(id): with the partial
+    indexes on active employees and active seats, PostgreSQL counts from the index alone."""
+    counted = rows.order_by().values(group).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def unit_tree(*, viewer: Viewer) -> QuerySet[Unit]:
     """All units in path order, each annotated with its own headcount and active seat count.
 
     Correlated subqueries, not JOIN + COUNT(DISTINCT): joining employees and seats multiplies rows per unit.
     """
-    headcount = (
-        Employee.objects.filter(unit=OuterRef("pk"), is_active=True)
-        .order_by()
-        .values("unit")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    seats = (
-        Seat.objects.filter(position__unit=OuterRef("pk"), is_active=True)
-        .order_by()
-        .values("position__unit")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     return (
         Unit.objects.visible_to(viewer)
         .annotate(
-            headcount=Coalesce(Subquery(headcount, output_field=IntegerField()), 0),
-            seat_count=Coalesce(Subquery(seats, output_field=IntegerField()), 0),
+            headcount=_count(Employee.objects.filter(unit=OuterRef("pk"), is_active=True), "unit"),
+            seat_count=_count(
+                Seat.objects.filter(position__unit=OuterRef("pk"), is_active=True), "position__unit"
+            ),
         )
         .order_by("path")
     )
@@ -60,7 +56,7 @@ class PositionFilters:
 
 
 def position_list(*, viewer: Viewer, filters: PositionFilters) -> QuerySet[Position]:
-    """Positions with seat and occupant counts; the seat rows come prefetched with their occupant."""
+    """Positions with their active seat and occupied seat counts."""
     positions = Position.objects.visible_to(viewer).select_related("unit")
     if filters.unit is not None:
         positions = positions.filter(unit__path__startswith=filters.unit.path)
@@ -68,12 +64,15 @@ def position_list(*, viewer: Viewer, filters: PositionFilters) -> QuerySet[Posit
         positions = positions.filter(kind=filters.kind)
     if filters.q:
         positions = positions.filter(Q(name__icontains=filters.q) | Q(code__icontains=filters.q))
+    # Correlated counts, not JOIN + GROUP BY: PostgreSQL computes them only for the page's rows after the
+    # sort and limit, instead of aggregating every seat and occupant of the scope first.
+    seats = Seat.objects.filter(position=OuterRef("pk"), is_active=True)
     positions = positions.annotate(
-        seat_count=Count("seats", filter=Q(seats__is_active=True), distinct=True),
-        occupied_count=Count("seats__occupant", filter=Q(seats__is_active=True), distinct=True),
+        seat_count=_count(seats, "position"),
+        occupied_count=_count(seats.filter(occupant__isnull=False), "position"),
     )
-    if filters.only_vacant:
-        positions = positions.filter(seat_count__gt=F("occupied_count"))
+    if filters.only_vacant:  # an active seat without an occupant (one occupant per seat at most)
+        positions = positions.filter(Exists(seats.filter(occupant__isnull=True)))
     return positions.order_by("unit__path", "-is_head", "name")
 
 

@@ -113,6 +113,8 @@ class Employee(models.Model):
             models.Index(fields=["unit", "name"]),
             models.Index(fields=["position_since"]),
             models.Index(fields=["name"]),
+            # Headcount per unit (unit tree) read from the index alone: active employees are the common case.
+            models.Index(fields=["unit"], condition=Q(is_active=True), name="employee_active_by_unit"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(nip__regex=r"^[0-9]{18}$"), name="nip_18_digits"),
