@@ -12,6 +12,7 @@ from django.urls import resolve, reverse
 
 from conftest import SmallGovernment
 from tepat.accounts.tests.factories import RoleGrantFactory
+from tepat.core.audit import security_event
 from tepat.core.dashboard_cards import dashboard_cards
 from tepat.core.policy import allowed_roles
 from tepat.core.scoping import user_scope
@@ -132,3 +133,14 @@ def test_read_only_auditor_is_not_offered_the_token_form(gov: SmallGovernment, c
     page = reverse("exchange:api_tokens")
     assert "Buat token" not in client_as(Role.AUDITOR).get(page).content.decode()
     assert "Buat token" in client_as(Role.HR_ADMIN).get(page).content.decode()
+
+
+def test_audit_trail_shows_recorded_details_in_indonesian(gov: SmallGovernment, client_as, make_user) -> None:
+    security_event(
+        actor=make_user(Role.ANALYST), action="uji_rincian", detail={"full_nik": False, "rows": None}
+    )
+    html = client_as(Role.AUDITOR).get(reverse("core:audit_trail")).content.decode()
+    assert "uji_rincian" in html
+    assert "full_nik" in html
+    assert "False" not in html.split("<main", 1)[1]  # was the Python repr {'full_nik': False}
+    assert ">tidak<" in html

@@ -1,0 +1,24 @@
+"""How an audit entry's recorded details read on the audit pages: Indonesian words, not Python reprs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def audit_value(value: Any) -> str:
+    """One recorded value as text: yes/no in Indonesian, nothing as a dash, structures as compact JSON."""
+    if value is True:
+        return "ya"
+    if value is False:
+        return "tidak"
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dict | list | tuple):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
