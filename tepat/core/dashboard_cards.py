@@ -42,18 +42,31 @@ def may_open(scope: Scope, route: str) -> bool:
 def staff_cards(*, viewer: Viewer) -> list[Card]:
     """Work waiting for a staff role within its scope: moves to act on, reviews, objections, plans."""
     scope, cards = user_scope(viewer), []
-    if may_open(scope, "transfers:proposal_list"):
-        waiting = sum(row["count"] for row in inbox_counts(viewer=viewer) if row["actionable"])
+    if scope.has(Role.AUDITOR) and may_open(scope, "core:audit_trail"):
         cards.append(
             Card(
-                "Usulan menunggu tindakan Anda",
-                waiting,
-                "Usulan mutasi pada tahap yang dapat Anda proses.",
-                reverse("transfers:proposal_list"),
-                "Buka Usulan Mutasi",
-                urgent=bool(waiting),
+                "Jejak Audit",
+                None,
+                "Siapa melihat, mengekspor atau mengubah data apa; laporan per pengguna dan periode.",
+                reverse("core:audit_trail"),
+                "Buka Jejak Audit",
+                extra=[("Pelingkupan insiden", reverse("core:audit_breach"))],
             )
         )
+    if may_open(scope, "transfers:proposal_list"):
+        states = inbox_counts(viewer=viewer)
+        if any(row["actionable"] for row in states):  # read-only roles have nothing to act on
+            waiting = sum(row["count"] for row in states if row["actionable"])
+            cards.append(
+                Card(
+                    "Usulan menunggu tindakan Anda",
+                    waiting,
+                    "Usulan mutasi pada tahap yang dapat Anda proses.",
+                    reverse("transfers:proposal_list"),
+                    "Buka Usulan Mutasi",
+                    urgent=bool(waiting),
+                )
+            )
     if scope.has(Role.BOARD_MEMBER) and may_open(scope, "transfers:board_list"):
         open_sessions = board_session_list(viewer=viewer).filter(status=BoardSession.Status.OPEN).count()
         cards.append(
@@ -75,7 +88,7 @@ def staff_cards(*, viewer: Viewer) -> list[Card]:
                 counts.open,
                 note,
                 reverse("evaluation:review_list") + f"?status={FILTER_OPEN}",
-                "Isi tinjauan",
+                "Isi tinjauan" if scope.has(Role.UNIT_HEAD) else "Lihat tinjauan",
                 urgent=bool(counts.overdue),
                 extra=_evaluation_links(scope),
             )

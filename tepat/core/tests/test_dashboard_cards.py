@@ -144,3 +144,9 @@ def test_audit_trail_shows_recorded_details_in_indonesian(gov: SmallGovernment, 
     assert "full_nik" in html
     assert "False" not in html.split("<main", 1)[1]  # was the Python repr {'full_nik': False}
     assert ">tidak<" in html
+
+
+def test_auditor_starts_from_the_audit_trail_and_is_not_asked_to_act(gov: SmallGovernment, make_user) -> None:
+    titles = [card.title for card in dashboard_cards(viewer=make_user(Role.AUDITOR))]
+    assert titles[0] == "Jejak Audit"
+    assert "Usulan menunggu tindakan Anda" not in titles
