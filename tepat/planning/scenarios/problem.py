@@ -110,12 +110,28 @@ def _indices(data: ScenarioData, pairs: list[tuple[int, int]]) -> list[tuple[int
     return [(emp[e], seat[s]) for e, s in pairs if e in emp and s in seat]
 
 
+def _same_post(pe: IntArray, ps: IntArray, current: IntArray, seat_position: IntArray,
+               kept: list[tuple[int, int]]) -> npt.NDArray[np.bool_]:  # fmt: skip
+    """Pairs that put someone in another seat of the post they hold: no transfer at all (same position, same unit),
+    so it must neither use the move budget nor earn the rotation bonus. A lock the analyst set is kept."""
+    own = current[pe]
+    same = (own >= 0) & (ps != own) & (seat_position[ps] == seat_position[np.maximum(own, 0)])
+    if kept:
+        locked = np.isin(
+            pe * len(seat_position) + ps, np.array([e * len(seat_position) + s for e, s in kept])
+        )
+        same &= ~locked
+    return same
+
+
 def _placement_problem(data: ScenarioData, sp_score: npt.NDArray[np.float32], allowed: npt.NDArray[np.bool_],
                        current: IntArray, due: npt.NDArray[np.bool_], c: Constraints) -> PlacementProblem:  # fmt: skip
     fixed = _indices(data, data.locked)
     banned = _indices(data, data.forbidden)
     kept = [pair for pair in fixed if allowed[pair]]  # a lock survives pruning, never a failed hard rule
     pe, ps, values = _pairs(sp_score, allowed, current, kept, banned)
+    keep = ~_same_post(pe, ps, current, np.array([s.position_id for s in data.seats], dtype=np.int64), kept)
+    pe, ps, values = pe[keep], ps[keep], values[keep]
     values = values + c.rotation_bonus * (due[pe] & (current[pe] != ps))
     unit_ids = tuple(dict.fromkeys(f"u{s.unit_id}" for s in data.seats))
     unit = {u: k for k, u in enumerate(unit_ids)}

@@ -213,3 +213,15 @@ def test_the_preference_matrix_is_nan_for_the_silent_and_zero_for_other_seats() 
     assert matrix[0].tolist() == [1.0, 0.75, 0.0]
     assert np.isnan(matrix[1]).all()
     assert preference_matrix([1, 2], positions, []) is None
+
+
+def test_another_seat_of_ones_own_post_is_not_a_move_and_earns_no_rotation_bonus(rotation: Round) -> None:
+    """Pegawai 9 is due for rotation and fits only his own post; its second, empty seat is no rotation."""
+    field = EducationFieldFactory.create(code="F9", name="Bidang 9", rumpun="Rumpun 9")
+    post = _kelurahan(rotation.scope, 9, field.pk)
+    seat_employee(post, LONG_AGO, name="Pegawai 9", education_field=field, rank=None)
+    SeatFactory.create(position=post, number=2)
+    run = scenario_run_now(scenario=_scenario(rotation, rotation_bonus=50.0), actor=rotation.analyst)
+    assert run.status == RunStatus.DONE, run.error
+    sideways = [m["name"] for m in run.plan["moves"] if m["from"]["position"] == m["to"]["position"]]
+    assert sideways == []
