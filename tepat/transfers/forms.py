@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from tepat.accounts.models import User
+from tepat.core.forms import BootstrapFormMixin
 from tepat.organization.models import Seat, Unit
 from tepat.people.models import Employee
 from tepat.transfers.checklists import DOCUMENT_KINDS
@@ -68,7 +69,7 @@ class ClosingForm(forms.Form):
     reference = forms.CharField(label="Nomor / keterangan", max_length=200)
 
 
-class BoardSessionForm(forms.Form):
+class BoardSessionForm(BootstrapFormMixin, forms.Form):
     number = forms.CharField(label="Nomor berita acara", max_length=80)
     held_on = forms.DateField(label="Tanggal sidang", widget=forms.DateInput(attrs={"type": "date"}))
     place = forms.CharField(label="Tempat", max_length=150)
