@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 
+from tepat.engine.roles import ROLE_LABELS
+
 register = template.Library()
 
 
@@ -22,3 +24,9 @@ def audit_value(value: Any) -> str:
     if isinstance(value, dict | list | tuple):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
+
+
+@register.filter
+def role_label(code: str) -> str:
+    """A role code as its name in the UI (codes recorded before a rename stay as they were)."""
+    return ROLE_LABELS.get(code, code)

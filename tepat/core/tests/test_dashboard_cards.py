@@ -150,3 +150,11 @@ def test_auditor_starts_from_the_audit_trail_and_is_not_asked_to_act(gov: SmallG
     titles = [card.title for card in dashboard_cards(viewer=make_user(Role.AUDITOR))]
     assert titles[0] == "Jejak Audit"
     assert "Usulan menunggu tindakan Anda" not in titles
+
+
+def test_audit_role_codes_read_as_role_names() -> None:
+    from tepat.core.templatetags.audit_tags import audit_value, role_label
+
+    assert role_label("analyst") == "Analis SDM (BKPP)"
+    assert role_label("unknown_code") == "unknown_code"
+    assert (audit_value(True), audit_value(None), audit_value({"a": 1})) == ("ya", "—", '{"a": 1}')
