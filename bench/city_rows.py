@@ -32,7 +32,7 @@ class AddedRows:
 
 def _demo_journeys() -> None:
     """The demo journeys' rows; each ensure function is idempotent. Skipped where the demo units are missing."""
-    from django.core.exceptions import ObjectDoesNotExist
+    from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 
     from tepat.demo.accounts import demo_accounts_ensure
     from tepat.demo.communication import demo_communication_ensure
@@ -43,8 +43,8 @@ def _demo_journeys() -> None:
     try:
         with transaction.atomic():
             demo_accounts_ensure()
-    except ObjectDoesNotExist:
-        return  # not the city (no Banyumanik units): the journeys' rows are not there either
+    except (ObjectDoesNotExist, ImproperlyConfigured):
+        return  # not the city (no Banyumanik units) or TEPAT_DEMO off: the journeys' rows are not written
     demo_reviews_ensure()
     demo_development_ensure()
     demo_communication_ensure()
