@@ -55,8 +55,9 @@ class PositionFilters:
     only_vacant: bool = False
 
 
-def position_list(*, viewer: Viewer, filters: PositionFilters) -> QuerySet[Position]:
-    """Positions with their active seat and occupied seat counts."""
+def _positions(viewer: Viewer, filters: PositionFilters) -> QuerySet[Position]:
+    """The scope's positions matching the filters (all but only-vacant), with their active seat and occupied
+    seat counts, in list order."""
     positions = Position.objects.visible_to(viewer).select_related("unit")
     if filters.unit is not None:
         positions = positions.filter(unit__path__startswith=filters.unit.path)
@@ -66,14 +67,37 @@ def position_list(*, viewer: Viewer, filters: PositionFilters) -> QuerySet[Posit
         positions = positions.filter(Q(name__icontains=filters.q) | Q(code__icontains=filters.q))
     # Correlated counts, not JOIN + GROUP BY: PostgreSQL computes them only for the page's rows after the
     # sort and limit, instead of aggregating every seat and occupant of the scope first.
-    seats = Seat.objects.filter(position=OuterRef("pk"), is_active=True)
     positions = positions.annotate(
-        seat_count=_count(seats, "position"),
-        occupied_count=_count(seats.filter(occupant__isnull=False), "position"),
+        seat_count=_count(_active_seats(), "position"),
+        occupied_count=_count(_active_seats().filter(occupant__isnull=False), "position"),
     )
-    if filters.only_vacant:  # an active seat without an occupant (one occupant per seat at most)
-        positions = positions.filter(Exists(seats.filter(occupant__isnull=True)))
     return positions.order_by("unit__path", "-is_head", "name")
+
+
+def _active_seats() -> QuerySet[Seat]:
+    return Seat.objects.filter(position=OuterRef("pk"), is_active=True)
+
+
+def position_list(*, viewer: Viewer, filters: PositionFilters) -> QuerySet[Position]:
+    """Positions with their active seat and occupied seat counts. Only-vacant: an active seat without an
+    occupant (a seat has one occupant at most, so the same as seat_count > occupied_count); as EXISTS,
+    which PostgreSQL runs as one semi-join: the cheap way to count or read all the rows."""
+    positions = _positions(viewer, filters)
+    if filters.only_vacant:
+        positions = positions.filter(Exists(_active_seats().filter(occupant__isnull=True)))
+    return positions
+
+
+def position_page_rows(*, viewer: Viewer, filters: PositionFilters) -> QuerySet[Position]:
+    """The rows of `position_list`, shaped for reading one page (count with `position_list`). Only-vacant
+    as a correlated count of empty seats: PostgreSQL then walks units in path order and stops after the
+    page (~2 ms for 2,996 positions), where the semi-join reads every seat first and misestimates it into
+    a nested loop over the units (~70 ms at 50,000 employees)."""
+    positions = _positions(viewer, filters)
+    if filters.only_vacant:
+        empty_seats = _count(_active_seats().filter(occupant__isnull=True), "position")
+        positions = positions.annotate(empty_seats=empty_seats).filter(empty_seats__gt=0)
+    return positions
 
 
 def position_get(*, viewer: Viewer, public_id: str) -> Position:

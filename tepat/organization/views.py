@@ -12,6 +12,7 @@ from tepat.organization.selectors import (
     position_get,
     position_list,
     position_occupants,
+    position_page_rows,
     unit_get,
     unit_tree,
 )
@@ -52,9 +53,11 @@ class PositionListView(TemplateView):
                 q=form.cleaned_data["q"],
                 only_vacant=form.cleaned_data["only_vacant"],
             )
-        rows = position_list(viewer=self.request.user, filters=filters)
+        rows = position_page_rows(viewer=self.request.user, filters=filters)
+        paginator = Paginator(rows, self.paginate_by)
+        paginator.count = position_list(viewer=self.request.user, filters=filters).count()  # see selectors
         context["form"] = form
-        context["page_obj"] = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
+        context["page_obj"] = paginator.get_page(self.request.GET.get("page"))
         return context
 
 

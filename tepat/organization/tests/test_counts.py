@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
 from conftest import SmallGovernment, seat_employee
 from tepat.engine.roles import Role
-from tepat.organization.selectors import PositionFilters, position_list, unit_tree
+from tepat.organization.selectors import PositionFilters, position_list, position_page_rows, unit_tree
 from tepat.organization.tests.factories import PositionFactory, SeatFactory
 from tepat.people.tests.factories import EmployeeFactory
 
@@ -45,6 +46,8 @@ def test_only_vacant_lists_positions_with_an_empty_active_seat(staffed: SmallGov
     vacant = position_list(viewer=viewer, filters=PositionFilters(only_vacant=True))
 
     assert [p.name for p in vacant] == ["Kasi Pemerintahan"]
+    page_rows = position_page_rows(viewer=viewer, filters=PositionFilters(only_vacant=True))
+    assert list(page_rows) == list(vacant)  # the page's query form reads the same rows
     everyone: list[Any] = list(position_list(viewer=viewer, filters=PositionFilters()))
     assert {p.name for p in everyone if p.seat_count > p.occupied_count} == {"Kasi Pemerintahan"}
 
@@ -59,3 +62,12 @@ def test_unit_tree_counts_active_employees_and_active_seats(staffed: SmallGovern
     kelurahan = units["Kelurahan Ngesrep"]
     assert (kelurahan.headcount, kelurahan.seat_count) == (2, 3)  # Budi and Fajar; seats 1-3 of the kasi
     assert (units["Kecamatan Banyumanik"].headcount, units["Kecamatan Banyumanik"].seat_count) == (1, 1)
+
+
+def test_position_page_shows_the_count_and_the_rows(staffed: SmallGovernment, client_as) -> None:
+    response = client_as(Role.ANALYST).get(reverse("organization:position_list"), {"only_vacant": "on"})
+
+    page = response.context["page_obj"]
+    assert page.paginator.count == 1
+    assert [p.name for p in page.object_list] == ["Kasi Pemerintahan"]
+    assert "lowong" in response.content.decode()
