@@ -30,3 +30,10 @@ def audit_value(value: Any) -> str:
 def role_label(code: str) -> str:
     """A role code as its name in the UI (codes recorded before a rename stay as they were)."""
     return ROLE_LABELS.get(code, code)
+
+
+@register.filter
+def audit_pairs(changes: Any) -> list[tuple[str, Any]]:
+    """The recorded details as (field, value) pairs. Not `changes.items` in the template: a record with a field
+    named "items" or "keys" (development_plan_create records "items") would resolve to that field's value."""
+    return list(changes.items()) if isinstance(changes, dict) else []
