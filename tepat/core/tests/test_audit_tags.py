@@ -20,7 +20,7 @@ def test_a_record_with_fields_named_items_and_keys_renders(
     response = client_as(Role.AUDITOR).get(reverse("core:audit_trail"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<summary>items, keys</summary>" in html
+    assert any(f"<summary>{pair}</summary>" in html for pair in ("items, keys", "keys, items"))  # jsonb order
     assert (
         '<dt class="font-monospace fw-normal text-muted">items</dt><dd class="mb-1 text-break">3</dd>' in html
     )
