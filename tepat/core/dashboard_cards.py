@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from tepat.core.policy import allowed_roles
 from tepat.core.scoping import Scope, today, user_scope
@@ -18,6 +19,7 @@ from tepat.core.types import Viewer
 from tepat.development.selectors import my_plans, my_progress, plan_summary
 from tepat.engine.roles import Role
 from tepat.evaluation.selectors.reviews import FILTER_OPEN, review_counts
+from tepat.planning.needs.selectors import needs_report
 from tepat.transfers.models import BoardSession
 from tepat.transfers.selectors import board_session_list, inbox_counts, notices_for
 from tepat.transfers.selectors_feedback import objection_queue, open_surveys
@@ -67,6 +69,8 @@ def staff_cards(*, viewer: Viewer) -> list[Card]:
                     urgent=bool(waiting),
                 )
             )
+    if may_open(scope, "planning:needs_overview"):
+        cards.append(_needs_card(viewer, scope))
     if scope.has(Role.BOARD_MEMBER) and may_open(scope, "transfers:board_list"):
         open_sessions = board_session_list(viewer=viewer).filter(status=BoardSession.Status.OPEN).count()
         cards.append(
@@ -118,6 +122,31 @@ def staff_cards(*, viewer: Viewer) -> list[Card]:
             )
         )
     return cards
+
+
+def _needs_card(viewer: Viewer, scope: Scope) -> Card:
+    """Kebutuhan vs bezetting over the viewer's scope; the database counts the people (no names needed)."""
+    report = needs_report(viewer=viewer, with_ids=False)
+    total = report.total
+    extra = (
+        [("Peta Lowongan", reverse("planning:vacancy_map"))]
+        if may_open(scope, "planning:vacancy_map")
+        else []
+    )
+    return Card(
+        "Kekurangan pegawai (ANJAB/ABK)",
+        total.kekurangan,
+        f"Kebutuhan {_dotted(total.required)} orang, ada {_dotted(total.present)}; kelebihan "
+        f"{_dotted(total.kelebihan)} (per {date_format(report.reference, 'j F Y')}).",
+        reverse("planning:needs_overview"),
+        "Buka Kebutuhan Pegawai",
+        urgent=bool(total.kekurangan),
+        extra=extra,
+    )
+
+
+def _dotted(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # Indonesian thousands separator
 
 
 def _evaluation_links(scope: Scope) -> list[tuple[str, str]]:

@@ -158,3 +158,11 @@ def test_audit_role_codes_read_as_role_names() -> None:
     assert role_label("analyst") == "Analis SDM (BKPP)"
     assert role_label("unknown_code") == "unknown_code"
     assert (audit_value(True), audit_value(None), audit_value({"a": 1})) == ("ya", "—", '{"a": 1}')
+
+
+def test_analyst_sees_the_needs_headline(gov: SmallGovernment, make_user) -> None:
+    cards = {card.title: card for card in dashboard_cards(viewer=make_user(Role.ANALYST))}
+    needs = cards["Kekurangan pegawai (ANJAB/ABK)"]
+    assert needs.url == reverse("planning:needs_overview")
+    assert "Kebutuhan" in needs.note
+    assert "Desember" in needs.note  # the reference date (31 December) in Indonesian
