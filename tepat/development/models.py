@@ -65,7 +65,8 @@ class TrainingCourse(models.Model):
         constraints = [models.CheckConstraint(condition=Q(jp__gt=0), name="course_jp_positive")]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.jp} JP)"
+        jp = f"{self.jp.normalize():f}".replace(".", ",")  # 16 JP, 24,5 JP (not 16.0): shown in pickers
+        return f"{self.name} ({jp} JP)"
 
 
 class PlanQuerySet(models.QuerySet["DevelopmentPlan"]):
