@@ -14,6 +14,7 @@ from tepat.core.scoping import user_scope
 from tepat.engine.roles import Role
 from tepat.engine.rules import MutationType
 from tepat.engine.workflow import ACTIVE_STATES, STATE_LABELS, State
+from tepat.transfers.checklists import KIND_LABELS
 
 if TYPE_CHECKING:
     from tepat.core.types import Viewer
@@ -242,3 +243,8 @@ class MoveDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.original_name}"
+
+    @property
+    def kind_label(self) -> str:
+        """The checklist's name for the kind ("(3) Surat permohonan pegawai"), the code if it has none."""
+        return KIND_LABELS.get(self.kind, self.kind)
