@@ -22,7 +22,7 @@ from tepat.evaluation.selectors.reviews import FILTER_OPEN, review_counts
 from tepat.planning.needs.selectors import needs_report
 from tepat.transfers.models import BoardSession
 from tepat.transfers.selectors import board_session_list, inbox_counts, notices_for
-from tepat.transfers.selectors_feedback import objection_queue, open_surveys
+from tepat.transfers.selectors_feedback import notices_with_feedback, objection_queue, open_surveys
 
 
 @dataclass(frozen=True)
@@ -157,10 +157,9 @@ def _evaluation_links(scope: Scope) -> list[tuple[str, str]]:
 def employee_cards(*, viewer: Viewer) -> list[Card]:
     """The employee's own: the latest transfer notice, open pulse surveys, this year's JP."""
     day = today()
-    notices = list(notices_for(viewer=viewer)[:5])
+    notices = notices_with_feedback(notices=notices_for(viewer=viewer)[:5], on=day)
     unread = sum(1 for notice in notices if notice.read_at is None)
-    latest = notices[0] if notices else None
-    notice_note = latest.title if latest else "Belum ada pemberitahuan mutasi."
+    notice_note = _notice_note(notices[0]) if notices else "Belum ada pemberitahuan mutasi."
     surveys = open_surveys(viewer=viewer, on=day).count()
     progress, _records = my_progress(viewer=viewer, on=day)
     has_plan = my_plans(viewer=viewer).exists()
@@ -189,6 +188,18 @@ def employee_cards(*, viewer: Viewer) -> list[Card]:
             "Lihat rencana dan riwayat pelatihan",
         ),
     ]
+
+
+def _notice_note(latest: Any) -> str:
+    """The latest notice's title, then where its objection stands (window open, pending or answered)."""
+    feedback = latest.feedback
+    if feedback.has_open_objection:
+        return f"{latest.title}. Keberatan Anda sedang diproses BKPP."
+    if feedback.objections:
+        return f"{latest.title}. BKPP telah menjawab keberatan Anda."
+    if feedback.carries_window and feedback.window.open:
+        return f"{latest.title}. {feedback.window.message}"
+    return str(latest.title)
 
 
 def _jp_note(progress: Any, has_plan: bool) -> str:
