@@ -89,3 +89,18 @@ def client_as(make_user: Callable[..., User]) -> Callable[..., Client]:
         return client
 
     return login
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A plain `pytest` on the SQLite default skips (with the reason) what needs PostgreSQL; `make test` deselects
+    those tests on SQLite by marker and runs every one of them on its PostgreSQL server."""
+    from django.conf import settings
+
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        return
+    skip = pytest.mark.skip(
+        reason="perlu PostgreSQL: jalankan lewat scripts/with-postgres.sh (make test-postgres)"
+    )
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(skip)
