@@ -8,7 +8,9 @@ figure about people outside the subtree reaches them. A run with no overlap answ
 
 from __future__ import annotations
 
+import threading
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +23,7 @@ from tepat.engine.evaluation.classify import PERLU_DUKUNGAN
 from tepat.engine.evaluation.params import Params
 from tepat.engine.ranking import Problems
 from tepat.engine.roles import Role
-from tepat.evaluation.models import EvaluationRun
+from tepat.evaluation.models import EvaluationRun, EvaluationStatus
 from tepat.people.models import Employee
 
 
@@ -46,7 +48,8 @@ def evaluation_runs(*, viewer: Any) -> QuerySet[EvaluationRun]:
 
 def evaluation_run_get(*, viewer: Any, public_id: uuid.UUID) -> EvaluationRun:
     scope = user_scope(viewer)
-    runs = EvaluationRun.objects.select_related("created_by", "scope_unit")
+    # the result JSON (1.3 MB for the whole city) is read through run_result, parsed once per process
+    runs = EvaluationRun.objects.defer("result").select_related("created_by", "scope_unit")
     if not scope.government_wide:
         runs = runs.filter(_overlap(scope)) if scope.has(Role.UNIT_HEAD) and scope.unit_paths else runs.none()
     return runs.get(public_id=public_id)
@@ -70,10 +73,39 @@ def run_params(run: EvaluationRun) -> Params:
     return read_params(stored, Problems())
 
 
+# Parsed results of finished runs, most recently used last. A run is written once, finished, by
+# `evaluation_run` and never updated, so its parsed result is exact for as long as the row exists; the key
+# holds the random public_id (never reused, unlike a rolled-back SQLite rowid) and the finish time.
+_RESULTS: OrderedDict[tuple[uuid.UUID, Any], dict[str, Any]] = OrderedDict()
+_RESULTS_LOCK = threading.Lock()
+RESULTS_KEPT = 8  # a handful of whole-city runs is ~10 MB per process each parsed; older ones are re-read
+
+
+def run_result(run: EvaluationRun) -> dict[str, Any]:
+    """The run's stored result, read and parsed once per process for a finished run; treat it as read-only."""
+    if "result" not in run.get_deferred_fields():
+        return run.result or {}
+    if run.status != EvaluationStatus.DONE or run.finished_at is None:
+        run.refresh_from_db(fields=["result"])
+        return run.result or {}
+    key = (run.public_id, run.finished_at)
+    with _RESULTS_LOCK:
+        cached = _RESULTS.get(key)
+        if cached is not None:
+            _RESULTS.move_to_end(key)
+            return cached
+    result = EvaluationRun.objects.filter(pk=run.pk).values_list("result", flat=True).first() or {}
+    with _RESULTS_LOCK:
+        _RESULTS[key] = result
+        while len(_RESULTS) > RESULTS_KEPT:
+            _RESULTS.popitem(last=False)
+    return result
+
+
 def round_view(*, viewer: Any, run: EvaluationRun) -> RoundView:
     """The figures of `run` the viewer may see, with the movers' names (one query)."""
     scope = user_scope(viewer)
-    result = run.result or {}
+    result = run_result(run)
     rows: list[dict[str, Any]] = list(result.get("movers", []))
     partial = not scope.government_wide
     if partial:
