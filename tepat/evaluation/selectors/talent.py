@@ -42,6 +42,7 @@ from tepat.engine.talent import (
     potential_levels,
     talent_cutoffs,
 )
+from tepat.evaluation.selectors.talent_version import cached_for_version
 from tepat.evaluation.services.reviews import evaluation_rule_book
 from tepat.organization.models import PositionCompetency, Unit
 from tepat.people.models import CompetencyAssessment, Employee, PerformanceRecord
@@ -156,12 +157,16 @@ def _achieved(
     return achieved
 
 
-def talent_data(*, viewer: Viewer, unit: Unit | None = None, on: date | None = None) -> TalentData:
-    day = on or today()
-    book = evaluation_rule_book()
-    cutoffs = talent_cutoffs(book, day)
-    cap = CapMode(book.resolve("R4.jpm", "jpm_cap_mode", day).value)
-    staff = staff_in_scope(viewer=viewer, unit=unit)
+@dataclass(frozen=True)
+class _Placed:
+    """JPM and latest predikat of every active, seated employee of the city (ids ascending)."""
+
+    employee_ids: npt.NDArray[np.int64]
+    jpm: npt.NDArray[np.float64]
+    predikat: list[str | None]
+
+
+def _compute(staff: QuerySet[Employee], cap: CapMode) -> _Placed:
     latest = (
         PerformanceRecord.objects.filter(employee=OuterRef("pk")).order_by("-year").values("predikat")[:1]
     )
@@ -170,7 +175,27 @@ def talent_data(*, viewer: Viewer, unit: Unit | None = None, on: date | None = N
     positions = np.unique(own)
     standard, codes = _standard(staff, positions)
     jpm = own_post_jpm(_achieved(staff, ids, codes), standard[np.searchsorted(positions, own)], cap)
-    return TalentData(ids, jpm, predikat, place_boxes(jpm, predikat, cutoffs), cutoffs)
+    return _Placed(ids, jpm, predikat)
+
+
+def _city(cap: CapMode) -> _Placed:
+    """The whole city's JPM and predikat, kept per process for the current data version (talent_version.py):
+    an employee's values depend only on their own rows, so the viewer's scope is applied afterwards."""
+    staff = Employee.objects.filter(is_active=True, seat__isnull=False)
+    return cached_for_version(("talent", cap.value), lambda: _compute(staff, cap))
+
+
+def talent_data(*, viewer: Viewer, unit: Unit | None = None, on: date | None = None) -> TalentData:
+    day = on or today()
+    book = evaluation_rule_book()
+    cutoffs = talent_cutoffs(book, day)
+    city = _city(CapMode(book.resolve("R4.jpm", "jpm_cap_mode", day).value))
+    scoped = staff_in_scope(viewer=viewer, unit=unit).order_by("pk").values_list("pk", flat=True)
+    ids = np.fromiter((row[0] for row in _fetch(scoped)), dtype=np.int64)
+    at, found = _index(city.employee_ids, ids)
+    at = at[found]  # an employee seated after the version was read waits for the next version
+    jpm, predikat = city.jpm[at], [city.predikat[i] for i in at.tolist()]
+    return TalentData(city.employee_ids[at], jpm, predikat, place_boxes(jpm, predikat, cutoffs), cutoffs)
 
 
 def talent_map(*, viewer: Viewer, unit: Unit | None = None) -> TalentMap:
