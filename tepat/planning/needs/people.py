@@ -28,6 +28,7 @@ CHUNK = 5_000
 def _history_at(structure: Structure, on: date) -> Q:
     return (
         structure.subtree("position__unit__")
+        & Q(position__isnull=False)  # imported history may name a post that no longer exists as a record
         & Q(start__lte=on)
         & (Q(end__isnull=True) | Q(end__gte=on))
         & Q(employee__status__in=COUNTED_STATUSES)

@@ -108,6 +108,20 @@ def test_a_move_before_the_reference_date_counts_in_the_new_post_only(
     assert row_of(report, post_of(world.staff_dinas)).balance.present == 2
 
 
+def test_an_imported_post_without_a_position_record_is_not_counted_and_breaks_nothing(
+    world: SmallGovernment, make_user
+) -> None:
+    """History imported from before Tepat may name an abolished post (no Position row) at the reference date."""
+    mover = world.staff_kelurahan
+    PositionHistory.objects.filter(employee=mover).update(start=dt.date(2026, 3, 1))
+    PositionHistory.objects.create(
+        employee=mover, position=None, unit=world.kecamatan, position_name="Pengadministrasi (lama)",
+        unit_name="Kecamatan Banyumanik", start=dt.date(2019, 1, 1), end=dt.date(2026, 2, 28),
+    )  # fmt: skip
+    report = needs_report(viewer=make_user(Role.ANALYST), on=ON)
+    assert row_of(report, world.kasi).balance.present == 0
+
+
 def test_units_roll_up_without_netting(world: SmallGovernment, make_user) -> None:
     report = needs_report(viewer=make_user(Role.ANALYST), on=ON)
     rows = {row.unit.code: row.total for row in report.rows}
