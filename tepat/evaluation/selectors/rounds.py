@@ -11,8 +11,9 @@ from __future__ import annotations
 import threading
 import uuid
 from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from django.db.models import Q, QuerySet
 
@@ -63,7 +64,7 @@ class RoundView:
     chart: list[dict[str, Any]]
     units: list[dict[str, Any]]
     batches: list[dict[str, Any]]
-    movers: list[dict[str, Any]]  # with "name", "nip", "employee_url" added
+    movers: Sequence[dict[str, Any]]  # with "name", "nip", "employee_url" added
     support: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -118,9 +119,33 @@ def round_view(*, viewer: Any, run: EvaluationRun) -> RoundView:
     else:
         summary, chart = result.get("summary", {}), result.get("event_study", [])
         units, batches = result.get("by_unit", []), result.get("by_batch", [])
-    named = _with_names(rows)
-    support = [r for r in named if r["class"] == PERLU_DUKUNGAN]
-    return RoundView(run, partial, summary, chart, units, batches, named, support)
+    support = _with_names([r for r in rows if r["class"] == PERLU_DUKUNGAN])
+    return RoundView(run, partial, summary, chart, units, batches, NamedMovers(rows), support)
+
+
+class NamedMovers(Sequence[dict[str, Any]]):
+    """The movers' rows, named when read: a page (a slice, for the Paginator) names only its rows in one query,
+    iterating (the export) names all in one query; the whole city's 1,500 movers are not named per page view."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return _with_names(self.rows[index])
+        return _with_names([self.rows[index]])[0]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(_with_names(self.rows))
 
 
 def _with_names(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

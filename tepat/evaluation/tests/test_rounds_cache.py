@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from conftest import SmallGovernment
 from tepat.evaluation.models import EvaluationRun
-from tepat.evaluation.selectors.rounds import evaluation_run_get, run_result
+from tepat.evaluation.selectors.rounds import evaluation_run_get, round_view, run_result
 from tepat.evaluation.services import evaluation_run
 from tepat.evaluation.tests.rounds_world import ROUND, build_world
 
@@ -60,3 +60,18 @@ def test_each_run_reads_its_own_result(gov: SmallGovernment, make_user: Callable
             got = run_result(evaluation_run_get(viewer=analyst, public_id=run.public_id))
             assert got == EvaluationRun.objects.get(pk=run.pk).result
     assert run_result(whole)["summary"]["movers"] != run_result(part)["summary"]["movers"]
+
+
+def test_a_page_of_movers_is_named_in_one_query_and_matches_the_full_list(
+    gov: SmallGovernment, make_user: Callable[..., Any], django_assert_num_queries: Any
+) -> None:
+    build_world(gov)
+    run = evaluation_run(actor=None, round_year=ROUND, scope_unit=None, parameters={"k": 2})
+    view = round_view(viewer=make_user("analyst"), run=run)
+    full = list(view.movers)  # as the export reads them
+    assert len(full) == len(view.movers) == run.movers > 3
+    with django_assert_num_queries(1):
+        page = view.movers[1:3]
+    assert page == full[1:3]
+    assert view.movers[2] == full[2]
+    assert all(row["name"] and row["nip"] for row in full)

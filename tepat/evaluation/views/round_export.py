@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.http import HttpResponse
@@ -34,7 +34,7 @@ def _group_rows(groups: list[dict[str, Any]]) -> Iterator[list[Any]]:
                g["needs_support"], g["sentence"]]  # fmt: skip
 
 
-def _mover_rows(movers: list[dict[str, Any]]) -> Iterator[list[Any]]:
+def _mover_rows(movers: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
     for m in movers:
         yield [
             m["name"], m["nip"], m["tmt"], m.get("from_unit", ""), m.get("sub_label", ""), m.get("position_name", ""),
