@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from django.db import connection
 
 T = TypeVar("T")
+TALENT_FLAG = "tepat.talent_version_xact"  # migration 0004
 KEPT = 4  # per process: a cap mode or two × the current version
 _VALUES: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 _LOCK = threading.Lock()
@@ -25,6 +26,13 @@ _LOCK = threading.Lock()
 def talent_version() -> str | None:
     """The current token, or None when the version row is missing."""
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and connection.in_atomic_block:
+            # The token is renewed at commit (migration 0004); inside a transaction, renew it now for this
+            # transaction's own writes, and clear the once-per-batch flag again so its later writes renew it too.
+            cursor.execute("SELECT set_config(%s, '', true)", [TALENT_FLAG])
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            cursor.execute("SELECT set_config(%s, '', true)", [TALENT_FLAG])
         cursor.execute("SELECT token FROM evaluation_talent_version WHERE id = 1")
         row = cursor.fetchone()
     return str(row[0]) if row else None

@@ -119,9 +119,10 @@ def test_box_list_is_paginated_with_a_flat_query_count(
 
     grid = reverse("evaluation:talent_map")
     add(3)
-    with django_assert_max_num_queries(20) as few:
+    # 20 + the 4 statements per version read that fire a transaction's own pending writes on PostgreSQL
+    with django_assert_max_num_queries(28) as few:
         response = client.get(url)
-    with django_assert_max_num_queries(20) as few_grid:
+    with django_assert_max_num_queries(28) as few_grid:
         client.get(grid)
     assert response.content.count(b"<tr>") == 1 + 4
     few_list, few_map = len(few.captured_queries), len(few_grid.captured_queries)
